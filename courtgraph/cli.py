@@ -21,15 +21,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from courtgraph import __version__
+from graph.cli import ArgumentParser
 
 # command -> (module whose main(argv) runs it, one line for the overview)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "ingest": ("ingest.__main__", "read files or folders into the graph; `extract` shows facts"),
-    "query": ("queries.__main__", "run a named read-only query (--list shows them)"),
-    "analytics": ("queries.analytics.__main__", "adoption timeline, coverage, panel, events …"),
-    "graph": ("courtgraph.graph_cli", "store status, stop, reset, export, backup, review, brief"),
-    "figures": ("figures.__main__", "adoption map, timeline picture, briefing (.png .pptx .docx)"),
-    "app": ("courtgraph.cli", "start the Streamlit explorer (options go to `streamlit run`)"),
+    "ingest": ("ingest.__main__", "把文件或文件夹导入图谱；`extract` 只显示抽取结果"),
+    "query": ("queries.__main__", "运行一个只读的命名查询（--list 列出全部）"),
+    "analytics": ("queries.analytics.__main__", "统计分析：推行时间线、覆盖、面板、事件表 …"),
+    "graph": ("courtgraph.graph_cli", "图谱存储：状态、停止、清空、导出、备份、审核、简报"),
+    "figures": ("figures.__main__", "采用情况图、时间线图、简报（.png .pptx .docx）"),
+    "app": ("courtgraph.cli", "启动 Streamlit 浏览界面（其余选项交给 `streamlit run`）"),
 }
 
 
@@ -64,14 +65,13 @@ def app(argv: Sequence[str] | None = None) -> int:
     Streamlit reads `.streamlit/config.toml` (and `secrets.toml`) from the working directory;
     where there is no config.toml, the explorer's own settings are passed as options, so it
     runs offline and headless from any folder."""
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog="courtgraph app",
         description=(
-            "Start the courtgraph explorer (Streamlit) on the configured store. Options other "
-            "than -h are passed to `streamlit run`, e.g. --server.port 8502, "
-            "--server.address 127.0.0.1. Streamlit reads .streamlit/config.toml and "
-            "secrets.toml (reviewer accounts) from the working directory; without a "
-            "config.toml there, the explorer's own settings apply (offline, headless)."
+            "在所配置的图谱存储上启动 courtgraph 浏览界面（Streamlit）。-h 以外的选项交给 "
+            "`streamlit run`，例如 --server.port 8502、--server.address 127.0.0.1。Streamlit "
+            "从当前目录读取 .streamlit/config.toml 和 secrets.toml（审核人账号）；当前目录没有 "
+            "config.toml 时，使用浏览界面自带的设置（离线、无头模式）。"
         ),
     )
     _, rest = p.parse_known_args(argv)
@@ -118,19 +118,17 @@ def run_child(cmd: Sequence[str]) -> int:
 def _parser() -> argparse.ArgumentParser:
     width = max(map(len, COMMANDS))
     lines = [f"  {name:{width}}  {help}" for name, (_, help) in COMMANDS.items()]
-    return argparse.ArgumentParser(
+    return ArgumentParser(
         prog="courtgraph",
-        usage="courtgraph [-h] [--version] COMMAND [ARG …]",
+        usage="courtgraph [-h] [--version] 命令 [参数 …]",
         description=(
-            "A knowledge graph of Chinese court-reform initiatives: ingest documents, query\n"
-            "and analyse the graph, export pictures, open the explorer."
+            "中国法院改革举措知识图谱：导入文档，查询和分析图谱，导出图片，打开浏览界面。"
         ),
         epilog=(
-            "commands:\n"
+            "命令：\n"
             + "\n".join(lines)
-            + "\n\n`courtgraph COMMAND --help` describes a command. Settings come from the "
-            "environment\n(NEO4J_URI …, COURTGRAPH_DATA_DIR …): `courtgraph graph status` "
-            "shows them."
+            + "\n\n`courtgraph 命令 --help` 说明一个命令。设置来自环境变量（NEO4J_URI …、\n"
+            "COURTGRAPH_DATA_DIR …）：`courtgraph graph status` 显示它们。"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -149,7 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with called_as(f"courtgraph {name}"):
             return int(module.main(rest))
     p = _parser()
-    p.add_argument("--version", action="version", version=f"courtgraph {__version__}")
+    p.add_argument(
+        "--version", action="version", version=f"courtgraph {__version__}", help="显示版本号并退出"
+    )
     p.add_argument("command", nargs="?", metavar="COMMAND", help=argparse.SUPPRESS)
     try:
         ns, _ = p.parse_known_args(args)
@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if not args else 2
     p.print_usage(sys.stderr)
     print(
-        f"courtgraph: error: unknown command {ns.command!r} (choose from {', '.join(COMMANDS)})",
+        f"courtgraph：错误：没有命令 {ns.command!r}（可选：{'、'.join(COMMANDS)}）",
         file=sys.stderr,
     )
     return 2

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.cli import prog
+from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 
@@ -203,36 +203,47 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     from graph.model import FACT_TYPES
     from graph.review import KINDS, QUALIFIERS, STATUSES
 
-    rv = sub.add_parser("review", help="check facts: queue, decisions, history, export, import")
+    rv = sub.add_parser(
+        "review", help="审核事实：待审队列、确认、驳回、修改、补充、合并、改名、历史、导出、导入"
+    )
     rs = rv.add_subparsers(dest="review_command", required=True)
 
     def who(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--reviewer", default=getpass.getuser(), help="who decides (default: you)")
-        p.add_argument("--note", default="", help="a note kept with the decision")
+        p.add_argument("--reviewer", default=getpass.getuser(), help="审核人（默认：当前用户）")
+        p.add_argument("--note", default="", help="随决定记下的说明")
 
-    q = rs.add_parser("queue", help="facts to check, lowest confidence first")
-    q.add_argument("--kind", action="append", choices=tuple(KINDS), help="repeatable")
-    q.add_argument("--initiative", help="id or name")
-    q.add_argument("--unit", help="court or tribunal, id or name")
-    q.add_argument("--document", help="document id")
-    q.add_argument("--province", help="e.g. 辽宁省")
+    q = rs.add_parser("queue", help="待审核的事实，置信度最低的在前")
+    q.add_argument("--kind", action="append", choices=tuple(KINDS), help="事实种类，可重复")
+    q.add_argument("--initiative", help="举措（ID 或名称）")
+    q.add_argument("--unit", help="法院或人民法庭（ID 或名称）")
+    q.add_argument("--document", help="文档编号")
+    q.add_argument("--province", help="省份，如 辽宁省")
     q.add_argument("--stage", type=stage_arg, metavar="阶段", help=_STAGE_HELP)
-    q.add_argument("--max-confidence", type=float, help="only facts at most this confident")
-    q.add_argument("--status", choices=STATUSES, default="extracted")
-    q.add_argument("--limit", type=int, default=50)
-    q.add_argument("--format", choices=("table", "json"), default="table")
-    c = rs.add_parser("confirm", help="confirm facts (ids, or every open fact of a document)")
-    c.add_argument("fact_ids", nargs="*")
-    c.add_argument("--document", help="confirm every open fact this document supports")
-    c.add_argument("--initiative", help="confirm every open adoption of this initiative")
+    q.add_argument("--max-confidence", type=float, help="只列置信度不高于此值的事实")
+    q.add_argument(
+        "--status",
+        choices=STATUSES,
+        default="extracted",
+        help="审核状态（默认：extracted，未审核）",
+    )
+    q.add_argument("--limit", type=int, default=50, help="最多列出几条（默认 50）")
+    q.add_argument(
+        "--format", choices=("table", "json"), default="table", help="输出格式（默认：表格）"
+    )
+    c = rs.add_parser("confirm", help="确认事实（给出事实 ID，或某文档的全部待审事实）")
+    c.add_argument("fact_ids", nargs="*", help="事实 ID")
+    c.add_argument("--document", help="确认该文档支持的全部待审事实")
+    c.add_argument("--initiative", help="确认该举措的全部待审推行事实")
     who(c)
-    r = rs.add_parser("reject", help="reject facts: they leave every answer")
-    r.add_argument("fact_ids", nargs="+")
-    r.add_argument("--reason", required=True, help="e.g. 不是该单位的做法, 不是该举措, 阶段不对")
-    r.add_argument("--reviewer", default=getpass.getuser())
+    r = rs.add_parser("reject", help="驳回事实：它们不再出现在任何结果中")
+    r.add_argument("fact_ids", nargs="+", help="事实 ID")
+    r.add_argument(
+        "--reason", required=True, help="驳回理由，如 不是该单位的做法、不是该举措、阶段不对"
+    )
+    r.add_argument("--reviewer", default=getpass.getuser(), help="审核人（默认：当前用户）")
     co = rs.add_parser(
         "correct",
-        help="correct a fact's unit, initiative, stage, date, metric or figure",
+        help="修改事实的单位、举措、阶段、日期、指标或数字",
         description="修改一条事实：单位、举措、阶段、日期、范围、指标或数字。未给出的字段不变；"
         "修改记入审核历史（review history），重新导入后仍然有效。",
     )
@@ -262,65 +273,62 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     )
     co.add_argument("--reviewer", default=getpass.getuser(), help="审核人（默认：当前用户）")
     co.add_argument("--note", default="", help="随修改记下的说明")
-    a = rs.add_parser("add", help="add a fact the extractor missed, anchored to a sentence")
-    a.add_argument("--type", choices=FACT_TYPES, default="ADOPTED")
-    a.add_argument("--source", required=True, help="id or name (the unit, for an adoption)")
-    a.add_argument("--target", required=True, help="id or name (the initiative, …)")
-    a.add_argument("--document", required=True, help="document id")
-    a.add_argument("--start", type=int, required=True, help="offset of the sentence")
-    a.add_argument("--end", type=int, required=True)
+    a = rs.add_parser("add", help="补充抽取遗漏的事实（须指明所在句子）")
+    a.add_argument(
+        "--type", choices=FACT_TYPES, default="ADOPTED", help="关系类型（默认：ADOPTED，推行）"
+    )
+    a.add_argument("--source", required=True, help="起点（ID 或名称；推行事实为单位）")
+    a.add_argument("--target", required=True, help="终点（ID 或名称；推行事实为举措）")
+    a.add_argument("--document", required=True, help="文档编号")
+    a.add_argument("--start", type=int, required=True, help="句子在正文中的起始位置（字符偏移）")
+    a.add_argument("--end", type=int, required=True, help="句子的结束位置（字符偏移）")
     a.add_argument(
         "--stage",
         type=stage_arg,
         metavar="阶段",
-        help=f"{_STAGE_HELP}; default: a fact the graph holds keeps its stage, a new adoption "
-        "is adopted (推行)",
+        help=f"{_STAGE_HELP}；默认：图中已有的事实保留原阶段，新的推行事实为 推行",
     )
-    a.add_argument("--title")
-    a.add_argument(
-        "--initiative", help="LEARNED_FROM: the initiative studied on the visit (id or name)"
-    )
-    a.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    a.add_argument("--title", help="人员的职务")
+    a.add_argument("--initiative", help="学习考察（LEARNED_FROM）所学习的举措（ID 或名称）")
+    a.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD")
     who(a)
-    m = rs.add_parser("merge", help="merge an entity into another (its names become aliases)")
-    m.add_argument("keep", help="the entity that stays (id or name)")
-    m.add_argument("gone", help="the entity merged into it (id or name)")
+    m = rs.add_parser("merge", help="把一个实体并入另一个（其名称成为别名）")
+    m.add_argument("keep", help="保留的实体（ID 或名称）")
+    m.add_argument("gone", help="并入它的实体（ID 或名称）")
     who(m)
-    rn = rs.add_parser("rename", help="rename an entity (the old name stays as an alias)")
-    rn.add_argument("entity", help="id or name")
-    rn.add_argument("name", help="the new name")
+    rn = rs.add_parser("rename", help="给实体改名（旧名称保留为别名）")
+    rn.add_argument("entity", help="实体（ID 或名称）")
+    rn.add_argument("name", help="新名称")
     who(rn)
-    pr = rs.add_parser("promote", help="promote a candidate initiative into the taxonomy")
-    pr.add_argument("initiative", help="id or name")
-    pr.add_argument("--name", help="canonical name (the old one stays as an alias)")
-    pr.add_argument("--alias", action="append", default=[], help="repeatable")
-    pr.add_argument("--category")
-    pr.add_argument("--name-en")
-    pr.add_argument("--description")
+    pr = rs.add_parser("promote", help="把候选举措收入举措分类")
+    pr.add_argument("initiative", help="候选举措（ID 或名称）")
+    pr.add_argument("--name", help="规范名称（旧名称保留为别名）")
+    pr.add_argument("--alias", action="append", default=[], help="别名，可重复")
+    pr.add_argument("--category", help="类别")
+    pr.add_argument("--name-en", help="英文名称")
+    pr.add_argument("--description", help="说明")
     who(pr)
-    dr = rs.add_parser("drop", help="reject a candidate initiative for good")
-    dr.add_argument("initiative", help="id or name")
-    dr.add_argument("--reason", required=True)
-    dr.add_argument("--reviewer", default=getpass.getuser())
-    h = rs.add_parser("history", help="every decision on a fact (and what it was corrected into)")
-    h.add_argument("fact_id")
-    h.add_argument("--json", action="store_true", help="one JSON object per decision")
-    ex = rs.add_parser("export", help="write every decision as JSON lines")
-    ex.add_argument("--output", "-o", type=Path, required=True)
-    im = rs.add_parser("import", help="read decisions; twice changes nothing; conflicts reported")
-    im.add_argument("path", type=Path)
-    rs.add_parser("apply", help="apply every decision to the graph again (after a rebuild)")
-    pg = rs.add_parser("progress", help="decided vs open facts, and the measured precision")
-    pg.add_argument("--by", choices=("initiative", "document"), help="a row per initiative …")
+    dr = rs.add_parser("drop", help="永久驳回一个候选举措")
+    dr.add_argument("initiative", help="候选举措（ID 或名称）")
+    dr.add_argument("--reason", required=True, help="驳回理由")
+    dr.add_argument("--reviewer", default=getpass.getuser(), help="审核人（默认：当前用户）")
+    h = rs.add_parser("history", help="一条事实的全部审核决定（及修改后的事实）")
+    h.add_argument("fact_id", help="事实 ID")
+    h.add_argument("--json", action="store_true", help="每个决定一个 JSON 对象")
+    ex = rs.add_parser("export", help="把全部审核决定写成 JSON Lines 文件")
+    ex.add_argument("--output", "-o", type=Path, required=True, help="输出文件（.jsonl）")
+    im = rs.add_parser("import", help="读入审核决定；重复导入不会改变什么；冲突会报告")
+    im.add_argument("path", type=Path, help="审核决定文件（.jsonl）")
+    rs.add_parser("apply", help="把全部审核决定重新应用到图中（重建之后）")
+    pg = rs.add_parser("progress", help="已审与待审事实的数量，以及测得的准确率")
+    pg.add_argument("--by", choices=("initiative", "document"), help="按举措或按文档逐行列出")
     pg.add_argument(
         "--limit",
         type=int,
-        help="with --by document: a page of this many documents (by id; fast) instead of all",
+        help="与 --by document 同用：只列这么多篇文档（按编号分页，较快），而不是全部",
     )
-    pg.add_argument("--after", default="", help="with --limit: the page after this document id")
-    rs.add_parser(
-        "hash-password", help="hash a reviewer's password for the configuration (asks for it)"
-    )
+    pg.add_argument("--after", default="", help="与 --limit 同用：从这个文档编号之后的一页开始")
+    rs.add_parser("hash-password", help="为审核人的密码生成散列值，用于配置文件（会提示输入密码）")
 
 
 def _review(store: GraphStore, args: argparse.Namespace) -> int:
@@ -560,60 +568,68 @@ def _hash_password() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog=prog("python -m graph"), description=__doc__.split("\n\n")[0].replace("\n", " ")
+    parser = ArgumentParser(
+        prog=prog("python -m graph"),
+        description="管理图谱存储：查看状态、停止内置服务器、清空、导出子图、删除文档或文档集、"
+        "备份与恢复、审核事实、生成简报。`python -m graph 子命令 --help` 说明各子命令。",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("status", help="configured store, server state and counts")
-    sub.add_parser("stop", help="stop the embedded ArcadeDB server")
-    r = sub.add_parser("reset", help="delete every node and relationship")
-    r.add_argument("--yes", action="store_true", help="do not ask")
+    sub.add_parser("status", help="所配置的存储、服务器状态和数量统计")
+    sub.add_parser("stop", help="停止内置的 ArcadeDB 服务器（下次使用时自动启动）")
+    r = sub.add_parser("reset", help="删除图中全部节点和关系（除非给出 --yes，否则先询问）")
+    r.add_argument("--yes", action="store_true", help="不询问，直接删除")
     r.add_argument(
         "--with-decisions",
         action="store_true",
-        help="delete review decisions too (kept by default)",
+        help="审核决定也一并删除（默认保留）",
     )
-    e = sub.add_parser("export", help="export the neighbourhood of an entity")
-    e.add_argument("entity", help="id or name, e.g. 本溪中院")
-    e.add_argument("--depth", type=int, default=1)
-    e.add_argument("--limit", type=int, default=200, help="most nodes")
-    e.add_argument("--kinds", help="comma-separated node kinds to keep")
+    e = sub.add_parser("export", help="导出一个实体周围的子图；格式由文件扩展名决定")
+    e.add_argument("entity", help="实体（ID 或名称），如 本溪中院")
+    e.add_argument("--depth", type=int, default=1, help="向外几层（默认 1）")
+    e.add_argument("--limit", type=int, default=200, help="最多多少个节点（默认 200）")
+    e.add_argument("--kinds", help="只保留这些种类的节点（逗号分隔）")
     e.add_argument(
         "--verified",
         action="store_true",
-        help="only facts a reviewer confirmed or corrected (只看已核实; the roster's hierarchy stays)",
+        help="只看审核人确认或修改过的事实（只看已核实；名录中的法院层级保留）",
     )
     e.add_argument(
         "--collections",
-        help="only facts supported by documents of these collections (comma-separated; each "
-        "fact then cites only their documents and is dated by them; the roster's hierarchy "
-        "stays)",
+        help="只看这些文档集（逗号分隔）的文档所支持的事实；每条事实只引用、并按这些文档确定"
+        "日期；名录中的法院层级保留",
     )
     e.add_argument(
         "--format",
         choices=("graphml", "gexf", "json", "csv", "edges", "cypher"),
-        help="default: from the output's extension (csv = a zip of nodes.csv and edges.csv, "
-        "edges = one CSV edge list)",
+        help="输出格式（默认：由输出文件的扩展名决定；csv 为含 nodes.csv 和 edges.csv 的 zip，"
+        "edges 为一个 CSV 边列表）",
     )
-    e.add_argument("--output", "-o", type=Path, required=True)
-    d = sub.add_parser("delete-document", help="remove one document and what only it supports")
-    d.add_argument("doc_id")
-    b = sub.add_parser("backup", help="a consistent copy of the embedded store, taken live")
-    b.add_argument("--output", "-o", type=Path, required=True, help="the archive (.zip)")
-    rs = sub.add_parser("restore", help="restore a backup into an empty data directory")
-    rs.add_argument("archive", type=Path)
-    sub.add_parser("collections", help="collections of documents and their sizes")
+    e.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        required=True,
+        help="输出文件，如 子图.graphml、子图.gexf、子图.json、子图.zip、子图.csv、子图.cypher",
+    )
+    d = sub.add_parser("delete-document", help="删除一篇文档，以及只有它支持的事实")
+    d.add_argument(
+        "doc_id", help="文档编号，如 doc:…（见导入摘要，或 python -m queries all_documents）"
+    )
+    b = sub.add_parser("backup", help="在内置存储运行时做一份一致的备份")
+    b.add_argument("--output", "-o", type=Path, required=True, help="备份文件（.zip）")
+    rs = sub.add_parser("restore", help="把备份恢复到一个空的数据目录")
+    rs.add_argument("archive", type=Path, help="备份文件（.zip）")
+    sub.add_parser("collections", help="列出文档集及其文档数")
     dc = sub.add_parser(
         "delete-collection",
-        help="remove a collection's documents and what only they support (a document also in "
-        "another collection stays)",
+        help="删除一个文档集的文档，以及只有它们支持的事实（同时属于其他文档集的文档保留）",
     )
-    dc.add_argument("name", help="e.g. 演示数据")
+    dc.add_argument("name", help="文档集名称，如 演示数据")
     _review_parser(sub)
     sub.add_parser(
         "brief",
-        help="a briefing (简报) of an initiative: Word report or PowerPoint deck "
-        "(the same as `python -m figures brief`; see its --help)",
+        help="一个举措或单位的简报：Word 报告或 PowerPoint 演示文稿（与 `python -m figures brief` "
+        "相同；用法见其 --help）",
         add_help=False,
     )
     argv = list(sys.argv[1:] if argv is None else argv)

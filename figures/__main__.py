@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from graph.cli import prog
+from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError
 from graph.export import give_usual_mode
 from graph.settings import Settings
@@ -54,9 +54,7 @@ def _write(path: Path, make: Callable[[], bytes]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog=prog("python -m figures"), description=__doc__.splitlines()[0]
-    )
+    parser = ArgumentParser(prog=prog("python -m figures"), description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_ in (
         ("map", "adoption map (采用情况图) under a court"),

@@ -5,13 +5,12 @@ without touching any store."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from collections.abc import Sequence
 
-from graph.cli import prog
+from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 
@@ -60,7 +59,7 @@ def _extract(paths: Sequence[str], jsonl: bool) -> int:
 
 
 def _roster(argv: Sequence[str]) -> int:
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog=prog("python -m ingest roster"),
         description="导入一个法院的人民法庭名录（CSV 或 .xlsx：法庭名称、所属法院，可选 代码、"
         "地址、设立日期），作为人民法庭一级覆盖率的分母。有问题的行报告行号，其余照常导入。",
@@ -90,7 +89,7 @@ def _roster(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
-        p = argparse.ArgumentParser(
+        p = ArgumentParser(
             prog=prog("python -m ingest extract"),
             description="打印从文件中抽取的事实（标注格式的 JSON），不读写图谱存储。",
         )
@@ -102,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "roster":
         return _roster(argv[1:])
 
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog=prog("python -m ingest"),
         description="把文章（.txt .html .htm .md .docx .pdf，文件夹逐层读取）导入图谱；再次导入"
         "同样的文件不会重复添加。结束时用中文汇总：新增、已在图中、重复、转载、失败及原因。"

@@ -87,6 +87,10 @@ class IngestReport:
     # its own (path, the doc id it nearly repeats, (what, old, new) for each changed figure)
     updates: list[tuple[str, str, list[tuple[str, str, str]]]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    unreached: int = 0  # of `failed`, the first ones: paths that could not be reached (not read)
+    # a file given again (the same path twice, a file and its folder, a link): read once,
+    # (path left out, the path it is read as)
+    same_files: list[tuple[str, str]] = field(default_factory=list)
     # copies and reposts that give no URL (a local file): only their path is recorded
     without_url: set[str] = field(default_factory=set)
     warnings: list[tuple[str, str]] = field(default_factory=list)
@@ -99,12 +103,13 @@ class IngestReport:
     def summary(self) -> str:
         verb = "would add" if self.dry_run else "added"
         lines = [
-            f"documents read: {self.read}; {verb}: {len(self.added)}; "
-            f"unchanged (already in the graph): {len(self.unchanged)}; "
+            f"documents read: {self.read}; {verb}: {len(self.added)}"
+            + (f" ({len(self.updates)} copies with changed figures)" if self.updates else "")
+            + f"; unchanged (already in the graph): {len(self.unchanged)}; "
             + (f"copies of a file read before: {len(self.copies)}; " if self.copies else "")
             + f"reposts of known documents: {len(self.reposts)}; "
-            + (f"copies with changed figures: {len(self.updates)}; " if self.updates else "")
-            + f"failed: {len(self.failed)}",
+            + f"failed: {len(self.failed) - self.unreached}"
+            + (f"; paths not reached: {self.unreached}" if self.unreached else ""),
         ]
         if self.dry_run:
             lines.append(
@@ -114,24 +119,27 @@ class IngestReport:
         else:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
         for name, n in collection_counts(self).items():
-            parts = [f"{n.new} new"] if n.new else []
-            if n.joined:
-                parts.append(f"{n.joined} already in the graph joined it")
-            if n.inside:
-                parts.append(f"{n.inside} already in the graph were in it")
-            if n.repeated:
-                through = f" ({n.repeated_joined} brought their document in)"
-                parts.append(
-                    f"{n.repeated} repeating a file read earlier in this run"
-                    + (through if n.repeated_joined else "")
+            kinds = (
+                (n.new, verb),
+                (n.unchanged, "unchanged"),
+                (n.copies, "copies of a file read before"),
+                (n.reposts, "reposts"),
+            )
+            line = f"collection {name}: " + ", ".join(f"{k} {what}" for k, what in kinds if k)
+            if n.files != n.new:
+                line += (
+                    f" ({n.documents} documents: {n.new} new, {n.joined} already in the graph "
+                    f"joined it, {n.inside} already in the graph were in it)"
                 )
-            lines.append(f"collection {name}: " + ", ".join(parts))
+            lines.append(line)
         if self.elsewhere:
             lines.append(
                 f"{len(self.elsewhere)} documents already in the graph stay in their "
                 f"collections ({', '.join(stayed_in(self))}): no collection was named, and "
                 "only new documents go to a folder's"
             )
+        for path, first in self.same_files:
+            lines.append(f"  given again: {_printable(path)} (read once, as {_printable(first)})")
         for path, doc in self.copies.items():
             lines.append(f"  copy: {_printable(path)} → {doc} (the same text, read earlier)")
         for path, doc in self.reposts:
@@ -148,8 +156,9 @@ class IngestReport:
                 "(added as a document of its own; if it replaces the old one: "
                 f"`python -m graph delete-document {doc}`)"
             )
-        for path, reason in self.failed:
-            lines.append(f"  failed: {_printable(path)}: {_printable(reason)}")
+        for i, (path, reason) in enumerate(self.failed):
+            what = "not reached" if i < self.unreached else "failed"
+            lines.append(f"  {what}: {_printable(path)}: {_printable(reason)}")
         for path, warning in self.warnings:
             lines.append(f"  warning: {_printable(path)}: {_printable(warning)}")
         return "\n".join(lines)
@@ -157,35 +166,53 @@ class IngestReport:
 
 @dataclass
 class CollectionTally:
-    """What one collection got from a run's files (`collection_counts`)."""
+    """What one collection got from a run's files (`collection_counts`): the files, in the
+    summary's first line's kinds (they add up to the files the line counts for it), and the
+    documents they are (a copy or a repost is the document it repeats)."""
 
-    new: int = 0  # new documents
-    joined: int = 0  # documents already in the graph that joined it
-    inside: int = 0  # documents already in the graph that were in it
-    # files repeating one read earlier in this run (the same text, or a repost), in it
-    repeated: int = 0
-    repeated_joined: int = 0  # of those, the ones through which that document joined it
+    new: int = 0  # files added as new documents
+    unchanged: int = 0  # files with a text already in the graph before the run
+    copies: int = 0  # files with the text of one this run added before them
+    reposts: int = 0  # reposts of a document (in the graph, or added by this run)
+    # the documents those files are: already in the graph and joined it in this run, already
+    # in the graph and in it (each once; a new document is its file, `new`)
+    joined: int = 0
+    inside: int = 0
+
+    @property
+    def files(self) -> int:
+        return self.new + self.unchanged + self.copies + self.reposts
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.joined + self.inside
 
 
 def collection_counts(report: IngestReport) -> dict[str, CollectionTally]:
     """Per collection a run put documents in, what it got, for the summaries: a run over
-    several folders names every collection it touched and what each got. A file repeating
-    one read earlier in the same run is a duplicate within the batch, not a document that
-    was in the graph before (a folder holding the same article twice said 已在图中且已属于它的).
+    several folders names every collection it touched and what each got. Its files are
+    counted in the kinds of the summary's first line (the same article twice in a folder
+    was once "已在图中且已属于它的", a repost of an article of the run "与本次先读的文件重复的");
+    a file repeating one read earlier in the run is no second document (`repeated_here`).
     A dry run looks at no known document's collections."""
     added = set(report.added)
+    reposts = {path for path, _doc in report.reposts}
     here = report.repeated_here
     out: dict[str, CollectionTally] = {}
     for path, name in report.collections.items():
         n = out.setdefault(name, CollectionTally())
         if path in added:
             n.new += 1
-        elif path in here:
-            n.repeated += 1
-            n.repeated_joined += path in report.joined
-        elif path in report.joined:
-            n.joined += 1
+            continue
+        if path in report.copies:
+            n.copies += 1
+        elif path in reposts:
+            n.reposts += 1
         else:
+            n.unchanged += 1
+        if path in report.joined:  # a document joins once, through its first file
+            n.joined += 1
+        elif path not in here:  # else: a document of this run, or counted through its first
             n.inside += 1
     return dict(sorted(out.items()))
 
@@ -297,8 +324,14 @@ def _why_unusable(path: Path, exc: OSError) -> str:
     return f"cannot reach it: {exc.strerror or exc}"
 
 
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+def expand_paths(
+    paths: Iterable[str | Path], same: list[tuple[str, str]] | None = None
+) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to read (folders recursively, sorted) and the paths that cannot be used.
+
+    A file is read once however often it is given (twice on the command line, or itself and
+    its folder, or through a link): each later path is left out, and told in `same` with
+    the path it is read as (shown paths), so that no file reads as a duplicate of itself.
 
     Symbolic links are followed, each real folder is walked once; a link loop, a broken link,
     a folder that cannot be listed and a file that cannot be reached are reported with the
@@ -308,6 +341,14 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
     files: list[Path] = []
     bad: list[tuple[str, str]] = []
     walked: set[tuple[int, int]] = set()
+    taken: dict[tuple[int, int], Path] = {}  # each file read: the path it is read from
+
+    def take(p: Path, st: os.stat_result) -> None:
+        first = taken.setdefault((st.st_dev, st.st_ino), p)
+        if first is p:
+            files.append(p)
+        elif same is not None:
+            same.append((shown_path(str(p))[0], shown_path(str(first))[0]))
 
     def walk(folder: Path, above: frozenset[tuple[int, int]]) -> None:
         try:
@@ -340,7 +381,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
                     walked.add(key)
                     walk(p, above | {key})
             elif stat.S_ISREG(st.st_mode) and p.suffix.lower() in SUPPORTED:
-                files.append(p)
+                take(p, st)
 
     for raw in paths:
         p = Path(raw)
@@ -354,7 +395,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
             walked.add(key)
             walk(p, frozenset({key}))
         elif stat.S_ISREG(st.st_mode):
-            files.append(p)
+            take(p, st)
         else:
             bad.append((shown_path(str(p))[0], "not a regular file or folder"))
     return files, bad
@@ -1253,8 +1294,9 @@ def _ingest_paths(
 
     report = IngestReport(dry_run=dry_run)
     paths = list(paths)
-    files, bad = expand_paths(paths)
+    files, bad = expand_paths(paths, report.same_files)
     report.failed.extend(bad)
+    report.unreached = len(bad)
     collection_of = collection_chooser(paths, collection, renamed=names or {})
     meta: dict[str, dict[str, Any]] = {}
     if manifest is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -534,33 +535,51 @@ def repeated_titles(store: GraphStore, report: Any) -> dict[str, str]:
     return out
 
 
+def kinds_zh(
+    dry: bool,
+    new: int,
+    unchanged: int,
+    copies: int,
+    reposts: int,
+    updates: int = 0,
+    *,
+    every: bool = True,
+) -> list[str]:
+    """The kinds of files the summary counts, in its words (the first line's, and each
+    collection's): 新增, 已在图中（内容相同）, 与本次先读的文件相同, 转载稿. `every`: also
+    新增, 已在图中 and 转载稿 when none (the first line), else only the kinds it has."""
+    counted = (
+        (f"{'将新增' if dry else '新增'}", new, every),
+        ("已在图中（内容相同）", unchanged, every),
+        ("与本次先读的文件相同", copies, False),
+        ("转载稿", reposts, every),
+    )
+    parts = [f"{what} {k} 篇" for what, k, always in counted if k or always]
+    if updates:  # added as documents of their own: among the new
+        parts[0] += f"（其中数字有改动的近似稿 {updates} 篇）"
+    return parts
+
+
 def collections_zh(report: Any) -> list[str]:
     """The summary's lines on collections: each collection the run put documents in, with
-    how many were new, how many already in the graph joined it, how many were in it and how
-    many files repeated one read earlier in the run; and the documents already in the graph
-    that stayed in other collections, no collection being named for them. A run over
-    several folders named only the last folder's collection, one that put 40 known
-    documents into a new collection said nothing of them, the same article twice in one
-    folder was "已在图中且已属于它的", and a re-run of a folder advised adding documents to a
-    collection they were in."""
+    its files counted in the first line's kinds and, when they are not all new documents,
+    the documents they are: new, already in the graph and joined it in this run, already
+    in it; and the documents already in the graph that stayed in other collections, no
+    collection being named for them. A run over several folders named only the last
+    folder's collection, one that put 40 known documents into a new collection said nothing
+    of them, the same article twice in one folder was "已在图中且已属于它的", a repost of an
+    article of the run "与本次先读的文件重复的" where the first line said 转载稿, and a re-run
+    of a folder advised adding documents to a collection they were in."""
     from ingest.pipeline import _printable, collection_counts, stayed_in
 
     dry = report.dry_run
     lines = []
     for name, n in collection_counts(report).items():
-        parts = [f"{'将新增' if dry else '新增'}文档 {n.new} 篇"] if n.new else []
-        if n.joined:
-            parts.append(f"已在图中的文档 {n.joined} 篇{'将' if dry else ''}加入")
-        if n.inside:
-            parts.append(f"已在图中且已属于它的 {n.inside} 篇")
-        if n.repeated:
-            joined = ""
-            if n.repeated_joined == n.repeated:
-                joined = "（其文档因此加入）"
-            elif n.repeated_joined:
-                joined = f"（其中 {n.repeated_joined} 篇的文档因此加入）"
-            parts.append(f"与本次先读的文件重复的 {n.repeated} 篇{joined}")
-        lines.append(f"文档集「{_printable(name)}」：" + "，".join(parts))
+        kinds = kinds_zh(dry, n.new, n.unchanged, n.copies, n.reposts, every=False)
+        line = f"文档集「{_printable(name)}」：" + "，".join(kinds)
+        if n.files != n.new:
+            line += _documents_zh(n, dry)
+        lines.append(line)
     if report.elsewhere:
         names = "、".join(f"「{_printable(x)}」" for x in stayed_in(report))
         lines.append(
@@ -569,6 +588,41 @@ def collections_zh(report: Any) -> list[str]:
             "文档集，用 --collection 名称，或在文件夹里放 collection.json"
         )
     return lines
+
+
+def _documents_zh(n: Any, dry: bool) -> str:
+    """Which documents a collection's files are (`CollectionTally`), when not all new: how
+    many, when fewer than the files (a copy, a repost: the document it repeats), and
+    whether they are new, already in the graph and joined it in this run, or already in it.
+
+    >>> from ingest.pipeline import CollectionTally as T
+    >>> _documents_zh(T(unchanged=2, inside=2), False)
+    '（其文档都原已属于该文档集）'
+    >>> _documents_zh(T(new=1, unchanged=2, joined=1, inside=1), False)
+    '（其中已有文档 1 篇在本次加入该文档集，1 篇原已属于该文档集）'
+    >>> _documents_zh(T(new=2, copies=1, reposts=1, unchanged=1, inside=1), False)
+    '（共 5 篇，即 3 篇文档：本次新增的 2 篇，原已属于该文档集的已有文档 1 篇）'
+    """
+    will = "将" if dry else ""
+    joined, inside = f"在本次{will}加入该文档集", "原已属于该文档集"
+    if n.files == n.documents:  # a document each: the new ones are said, and the others?
+        if not n.new and not (n.joined and n.inside):
+            every = "都" if n.documents > 1 else ""
+            return f"（其文档{every}{joined if n.joined else inside}）"
+        known = [f"{k} 篇{what}" for k, what in ((n.joined, joined), (n.inside, inside)) if k]
+        return "（其中已有文档 " + "，".join(known) + "）"
+    counts = {
+        f"本次{will}新增的": n.new,
+        f"本次{will}加入该文档集的已有文档": n.joined,
+        "原已属于该文档集的已有文档": n.inside,
+    }
+    had = {k: v for k, v in counts.items() if v}
+    fewer = f"共 {n.files} 篇，即 {n.documents} 篇文档"
+    if len(had) == 1:
+        every = "都" if n.documents > 1 else ""
+        kind = f"是本次{will}新增的" if n.new else joined if n.joined else inside
+        return f"（{fewer}，{every}{kind}）"
+    return f"（{fewer}：" + "，".join(f"{k} {v} 篇" for k, v in had.items()) + "）"
 
 
 def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: bool = True) -> str:
@@ -590,13 +644,20 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
     def p(text: str) -> str:
         return _printable(text)
 
+    # the kinds add up to the files read; a path that could not be reached was not read
+    unreached = getattr(report, "unreached", 0)
+    kinds = kinds_zh(
+        dry,
+        len(report.added),
+        len(report.unchanged),
+        len(report.copies),
+        len(report.reposts),
+        len(report.updates),
+    )
     lines = [
-        f"读取 {report.read} 篇；{'将新增' if dry else '新增'} {len(report.added)} 篇；"
-        f"已在图中（内容相同） {len(report.unchanged)} 篇；"
-        + (f"与本次先读的文件相同 {len(report.copies)} 篇；" if report.copies else "")
-        + f"转载稿 {len(report.reposts)} 篇；"
-        + (f"数字有改动的近似稿 {len(report.updates)} 篇；" if report.updates else "")
-        + f"失败 {len(report.failed)} 篇",
+        f"读取 {report.read} 篇；"
+        + "；".join([*kinds, f"失败 {len(report.failed) - unreached} 篇"])
+        + (f"；另有 {unreached} 个路径无法访问，未读取" if unreached else ""),
     ]
     if dry:
         planned = [f"{_PLANNED_ZH.get(k, k)} {v}" for k, v in sorted(report.planned.items()) if v]
@@ -620,6 +681,12 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
         what = "文件路径" if path in without_url else "网址和文件路径"
         return f"{'将只在原文档上记录' if dry else '只在原文档上记录了'}它的{what}"
 
+    given: Counter[tuple[str, str]] = Counter(getattr(report, "same_files", []))
+    for (path, first), times in given.items():
+        if path == first:  # the same path given again
+            lines.append(f"  同一文件：{p(path)} 给出了 {times + 1} 次，只读了一次")
+        else:  # a file and its folder, a link, another spelling of the path
+            lines.append(f"  同一文件：{p(path)} 与 {p(first)} 是同一个文件，只读了一次")
     for path, twin in report.copies.items():
         lines.append(f"  重复：{p(path)} 与本次先读的 {doc(twin)} 内容相同，{recorded(path)}")
     for path, twin in report.reposts:
@@ -636,8 +703,9 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
             f"{'将作为' if dry else '已作为'}新文档导入，两份都保留、各有出处（如果它取代旧稿，"
             f"用 `python -m graph delete-document {twin}` 删除旧稿）"
         )
-    for path, reason in report.failed:
-        lines.append(f"  失败：{p(path)}：{p(reason_zh(reason))}")
+    for i, (path, reason) in enumerate(report.failed):
+        what = "无法访问" if i < unreached else "失败"  # not read, or read and failed
+        lines.append(f"  {what}：{p(path)}：{p(reason_zh(reason))}")
     for path, warning in report.warnings:
         lines.append(f"  提示：{p(path)}：{p(warning_zh(warning))}")
     return "\n".join(lines)

@@ -10,7 +10,6 @@ as GBK; on a pipe or a terminal it does not (a script keying on the first column
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
@@ -22,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.cli import prog
+from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
@@ -224,7 +223,7 @@ def parse_params(items: Sequence[str]) -> dict[str, str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog=prog("python -m queries"),
         description="运行一个只读的命名查询（查询名见 --list）。写入文件的 csv（-o 或 > 文件）"
         "以 UTF-8 BOM 开头，Excel 可直接打开；经管道或在屏幕上不带 BOM。",

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -183,14 +185,14 @@ def test_help_names_the_command_it_was_called_by(
     module = importlib.import_module(COMMANDS[argv[0]][0])
     with pytest.raises(SystemExit):
         module.main([*argv[1:], "--help"])
-    assert capsys.readouterr().out.startswith(f"usage: {module_form} ")
+    assert capsys.readouterr().out.startswith(f"用法：{module_form} ")
     with pytest.raises(SystemExit):
         courtgraph([*argv, "--help"])
     expected = command_form or f"courtgraph {' '.join(argv)}"
-    assert capsys.readouterr().out.startswith(f"usage: {expected} ")
+    assert capsys.readouterr().out.startswith(f"用法：{expected} ")
     with pytest.raises(SystemExit):  # and a plain module call after it names itself again
         module.main([*argv[1:], "--help"])
-    assert capsys.readouterr().out.startswith(f"usage: {module_form} ")
+    assert capsys.readouterr().out.startswith(f"用法：{module_form} ")
 
 
 def test_a_dry_run_says_how_its_fact_count_differs_from_the_real_run() -> None:
@@ -205,3 +207,120 @@ def test_a_dry_run_says_how_its_fact_count_differs_from_the_real_run() -> None:
     assert "只计一次" in note and "图中已有" in note
     assert dry_run_note_zh(IngestReport(dry_run=False, facts_added=52)) is None
     assert dry_run_note_zh(IngestReport(dry_run=True)) is None  # nothing would be written
+
+
+_GRAPH_COMMANDS = [
+    "status",
+    "stop",
+    "reset",
+    "export",
+    "delete-document",
+    "backup",
+    "restore",
+    "collections",
+    "delete-collection",
+    "review",
+]
+_REVIEW_COMMANDS = [
+    "queue",
+    "confirm",
+    "reject",
+    "correct",
+    "add",
+    "merge",
+    "rename",
+    "promote",
+    "drop",
+    "history",
+    "export",
+    "import",
+    "apply",
+    "progress",
+    "hash-password",
+]
+
+
+def _help(main: Any, argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exc:
+        main([*argv, "--help"])
+    assert exc.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_python_m_graph_helps_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m graph --help` and its subcommands' were English (`python -m ingest`'s are
+    Chinese): every command, option and argument is described in Chinese, and each
+    subcommand's --help starts with the line the list of commands gives it (it had none)."""
+    from courtgraph.graph_cli import main
+
+    english = re.compile(r"\b[A-Za-z]{2,}'?[a-z]* [a-z]{2,} [a-z]{2,}\b")  # three words
+    helps = {(): _help(main, [], capsys)}
+    for cmd in _GRAPH_COMMANDS:
+        helps[(cmd,)] = _help(main, [cmd], capsys)
+    for cmd in _REVIEW_COMMANDS:
+        helps[("review", cmd)] = _help(main, ["review", cmd], capsys)
+    for argv, text in helps.items():
+        body = text.split("\n\n", 1)[1]  # after the usage
+        assert not english.search(body), (argv, english.search(body))
+    assert "\n所配置的存储、服务器状态和数量统计\n" in helps[("status",)]
+    assert "\n待审核的事实，置信度最低的在前\n" in helps[("review", "queue")]
+    assert re.search(r"\n  --yes +不询问，直接删除\n", helps[("reset",)])
+
+
+_ENTRY_POINTS = (
+    ("courtgraph.cli", []),
+    ("courtgraph.cli", ["app"]),
+    ("ingest.__main__", []),
+    ("ingest.__main__", ["extract"]),
+    ("ingest.__main__", ["roster"]),
+    ("queries.__main__", []),
+    ("queries.analytics.__main__", []),
+    ("queries.analytics.__main__", ["timeline"]),
+    ("courtgraph.graph_cli", []),
+    ("courtgraph.graph_cli", ["review", "queue"]),
+    ("figures.__main__", []),
+    ("figures.__main__", ["map"]),
+)
+
+
+@pytest.mark.parametrize(("module", "argv"), _ENTRY_POINTS)
+def test_argparse_says_its_own_words_in_chinese(
+    module: str, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """usage:, options:, positional arguments: and show this help message and exit were
+    English on every command line (graph.cli.ArgumentParser)."""
+    import importlib
+
+    main = importlib.import_module(module).main
+    try:
+        status = main([*argv, "--help"])
+    except SystemExit as exc:
+        status = exc.code
+    assert status == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "选项：\n" in out and "显示此帮助并退出" in out, out
+    for word in ("usage:", "options:", "positional arguments:", "show this help"):
+        assert word not in out
+
+
+def test_argparse_errors_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    from courtgraph.graph_cli import main as graph
+    from ingest.__main__ import main as ingest
+
+    with pytest.raises(SystemExit) as exc:
+        graph(["export", "本溪中院"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法：python -m graph export ")
+    assert err.endswith("python -m graph export：错误：缺少必需的参数：--output/-o\n")
+    with pytest.raises(SystemExit):
+        graph(["export", "本溪中院", "-o", "x.json", "--limit", "很多"])
+    assert capsys.readouterr().err.endswith("错误：参数 --limit：不是整数：'很多'\n")
+    with pytest.raises(SystemExit):
+        ingest(["a.txt", "--dryrun"])
+    assert capsys.readouterr().err.endswith("python -m ingest：错误：无法识别的参数：--dryrun\n")
+    with pytest.raises(SystemExit):
+        graph(["review", "queue", "--format", "xml"])
+    assert capsys.readouterr().err.endswith(
+        "错误：参数 --format：无效的选择 'xml'（可选：'table', 'json'）\n"
+    )

@@ -88,7 +88,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["ingets", "x"]) == 2
     err = capsys.readouterr().err
-    assert "unknown command 'ingets'" in err and "ingest" in err
+    assert "没有命令 'ingets'" in err and "ingest" in err
 
 
 def test_app_runs_streamlit_on_app_py(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

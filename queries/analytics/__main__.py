@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.cli import prog
+from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError
 from queries.analytics import (
     EVENTS_DICTIONARY,
@@ -39,12 +39,12 @@ if TYPE_CHECKING:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog=prog("python -m queries.analytics"),
         description="举措推行的统计分析：时间线、辖区覆盖、省份覆盖、共同采用、成效数据、面板与事件表。"
         "每个命令都可用 --collections 只计某些文档集、--verified 只计已核实的事实。",
     )
-    scope = argparse.ArgumentParser(add_help=False)
+    scope = ArgumentParser(add_help=False)
     scope.add_argument(
         "--collections",
         metavar="A,B",

@@ -367,7 +367,9 @@ def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
     text = summary_zh(report, {"doc:1": "甲省报道"})
     assert text.startswith("读取 2 篇；新增 1 篇；已在图中（内容相同） 1 篇")
     assert "未变：a.txt 与已有文档 《甲省报道》（doc:1） 相同" in text
-    assert "文档集「通报」：新增文档 1 篇，已在图中且已属于它的 1 篇" in text
+    assert (
+        "文档集「通报」：新增 1 篇，已在图中（内容相同） 1 篇（其中已有文档 1 篇原已属于该文档集）"
+    ) in text
 
 
 def test_upload_failures_are_said_in_chinese(tmp_path: Path) -> None:

@@ -18,7 +18,10 @@ def test_the_help_describes_every_command(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     out = " ".join(capsys.readouterr().out.split())
-    assert "delete-collection | backup | restore | review | brief`: manage the store." in out
+    assert out.startswith("用法：python -m graph ") and "管理图谱存储：" in out
+    for command in ("status", "stop", "reset", "export", "delete-document", "backup", "restore"):
+        assert f" {command} " in out  # each with its line (tests/test_cli.py: in Chinese)
+    assert " delete-collection 删除一个文档集的文档" in out and " brief 一个举措或单位的简报" in out
 
 
 def test_a_scope_correction_says_what_it_changed() -> None:

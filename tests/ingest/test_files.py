@@ -190,3 +190,16 @@ def test_an_upload_without_a_collection_does_not_go_to_the_temporary_folders_nam
     docs = arcadedb_store.read("MATCH (d:Document) RETURN d.collections AS c")
     assert docs == [{"c": [expected]}]
     assert [c.name for c in collections(arcadedb_store)] == [expected]
+
+
+def test_a_file_given_again_is_read_once(tmp_path: Path) -> None:
+    """The same path twice, a file and its folder, a link to it: one file read, the others
+    told (ingest.uploads.summary_zh says 同一文件 …, not that it repeats itself)."""
+    a = tmp_path / "a.txt"
+    a.write_text("乙县法院推行诉源治理。", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(a)
+    same: list[tuple[str, str]] = []
+    files, bad = expand_paths([a, a, tmp_path], same)
+    assert files == [a] and not bad
+    assert same == [(str(a), str(a)), (str(a), str(a)), (str(tmp_path / "link.txt"), str(a))]
+    assert expand_paths([a, a])[0] == [a]  # told to no one

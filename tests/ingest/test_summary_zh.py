@@ -316,18 +316,20 @@ def test_the_summary_names_every_collection_and_the_documents_that_joined_it(
 
     assert main(["--quiet", str(mine), str(demo)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "文档集「演示数据」：已在图中且已属于它的 1 篇" in lines
+    assert "文档集「演示数据」：已在图中（内容相同） 1 篇（其文档原已属于该文档集）" in lines
     # the folder's own collection, which they went to when they were new (the summary said
     # they had none, and how to add them to one)
-    assert "文档集「mine」：已在图中且已属于它的 2 篇" in lines
+    assert "文档集「mine」：已在图中（内容相同） 2 篇（其文档都原已属于该文档集）" in lines
     assert not any("未指定文档集" in x or "仍属于原来的文档集" in x for x in lines)
     assert "文档集：演示数据" not in lines
 
     assert main(["--quiet", str(mine), "--collection", "研究样本"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "文档集「研究样本」：已在图中的文档 2 篇加入" in lines
+    assert "文档集「研究样本」：已在图中（内容相同） 2 篇（其文档都在本次加入该文档集）" in lines
     assert main(["--quiet", str(mine), "--collection", "研究样本"]) == 0
-    assert "文档集「研究样本」：已在图中且已属于它的 2 篇" in capsys.readouterr().out
+    assert "文档集「研究样本」：已在图中（内容相同） 2 篇（其文档都原已属于该文档集）" in (
+        capsys.readouterr().out
+    )
 
 
 _ELEVEN_LOCAL = "今年以来，全市法院诉前调解案件1205件，调解成功率达到46.8%。"
@@ -337,15 +339,35 @@ def _collection_lines(out: str) -> list[str]:
     return [x for x in out.splitlines() if "文档集" in x]
 
 
+def _adds_up(out: str) -> list[str]:
+    """The summary's lines on files, checked: the first line's kinds add up to the files
+    read, each collection's to the files it says it got; returns the collection lines."""
+    first = next(x for x in out.splitlines() if x.startswith("读取 "))
+    read, *kinds = [int(n) for n in re.findall(r"(\d+) (?:篇|个路径)", first)]
+    unreached = int(m[1]) if (m := re.search(r"另有 (\d+) 个路径", first)) else 0
+    if "其中数字有改动" in first:
+        del kinds[1]  # among the new ones
+    assert sum(kinds) - unreached == read, first
+    lines = _collection_lines(out)
+    for line in lines:
+        if line.startswith("文档集「"):
+            said = re.sub(r"（(?:共 |其).*）$", "", line)  # its files, not its documents
+            files = sum(int(n) for n in re.findall(r"(\d+) 篇", said))
+            m = re.search(r"（共 (\d+) 篇，即 (\d+) 篇文档", line)
+            assert m is None or int(m[1]) == files, line
+    return lines
+
+
 def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
     store, tmp_path, monkeypatch, capsys
 ):
     """A folder holding one article twice, a repost of it and a copy changing a figure, on
-    its first run, a re-run, a re-run into a named collection, and one of its articles read
-    again from another folder. The same article read twice in one run was counted as
-    已在图中且已属于它的 (a reviewer's finding), a repost of an article of the same run as a
-    document in the graph given no collection (另有已在图中的文档 1 篇未指定文档集), and a
-    re-run of the folder advised adding its documents to the collection they were in."""
+    a dry run, its first run, a re-run, a re-run into a named collection, and one of its
+    articles read again from another folder. Each collection's line counts its files in the
+    first line's kinds (a repost was counted there as 与本次先读的文件重复的, where the first
+    line said 转载稿; a re-run's as 与本次先读的文件重复的 2 篇 where the first line said 已在图中
+    （内容相同）), and says which documents they are (a re-run into a named collection did not
+    say that the documents repeated joined it); every number adds up to the files read."""
     if store.server != "arcadedb":
         pytest.skip("the CLI test drives the embedded store")
     from ingest.__main__ import main
@@ -360,25 +382,47 @@ def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
     (week / "d.txt").write_text(_ELEVEN, encoding="utf-8")  # a.txt again
     (week / "e.txt").write_text("乙县法院推行诉源治理，设立诉讼服务站12个。", encoding="utf-8")
 
+    assert main(["--quiet", "--dry-run", str(week)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "读取 5 篇；将新增 3 篇（其中数字有改动的近似稿 1 篇）；已在图中（内容相同） 0 篇；"
+        "与本次先读的文件相同 1 篇；转载稿 1 篇；失败 0 篇"
+    ) in out.splitlines()
+    assert _adds_up(out) == ["文档集「week」：将新增 3 篇"]
+
     assert main(["--quiet", str(week)]) == 0
     out = capsys.readouterr().out
-    assert "读取 5 篇；新增 3 篇；已在图中（内容相同） 0 篇；与本次先读的文件相同 1 篇；" in out
-    assert _collection_lines(out) == ["文档集「week」：新增文档 3 篇，与本次先读的文件重复的 2 篇"]
+    assert (
+        "读取 5 篇；新增 3 篇（其中数字有改动的近似稿 1 篇）；已在图中（内容相同） 0 篇；"
+        "与本次先读的文件相同 1 篇；转载稿 1 篇；失败 0 篇"
+    ) in out.splitlines()
+    assert _adds_up(out) == [
+        "文档集「week」：新增 3 篇，与本次先读的文件相同 1 篇，转载稿 1 篇"
+        "（共 5 篇，即 3 篇文档，都是本次新增的）"
+    ]
 
     assert main(["--quiet", str(week)]) == 0
     out = capsys.readouterr().out
     assert "读取 5 篇；新增 0 篇；已在图中（内容相同） 4 篇；转载稿 1 篇；失败 0 篇" in out
-    assert _collection_lines(out) == [
-        "文档集「week」：已在图中且已属于它的 3 篇，与本次先读的文件重复的 2 篇"
+    assert _adds_up(out) == [
+        "文档集「week」：已在图中（内容相同） 4 篇，转载稿 1 篇"
+        "（共 5 篇，即 3 篇文档，都原已属于该文档集）"
     ]
 
+    assert main(["--quiet", "--dry-run", str(week)]) == 0
+    out = capsys.readouterr().out
+    assert "读取 5 篇；将新增 0 篇；已在图中（内容相同） 4 篇；转载稿 1 篇；失败 0 篇" in out
+    assert _adds_up(out) == []  # a dry run looks at no known document's collections
+
     assert main(["--quiet", str(week), "--collection", "周报"]) == 0
-    assert _collection_lines(capsys.readouterr().out) == [
-        "文档集「周报」：已在图中的文档 3 篇加入，与本次先读的文件重复的 2 篇"
+    assert _adds_up(capsys.readouterr().out) == [
+        "文档集「周报」：已在图中（内容相同） 4 篇，转载稿 1 篇"
+        "（共 5 篇，即 3 篇文档，都在本次加入该文档集）"
     ]
     assert main(["--quiet", str(week), "--collection", "周报"]) == 0
-    assert _collection_lines(capsys.readouterr().out) == [
-        "文档集「周报」：已在图中且已属于它的 3 篇，与本次先读的文件重复的 2 篇"
+    assert _adds_up(capsys.readouterr().out) == [
+        "文档集「周报」：已在图中（内容相同） 4 篇，转载稿 1 篇"
+        "（共 5 篇，即 3 篇文档，都原已属于该文档集）"
     ]
 
     # 甲 read again from another folder, twice, naming no collection: it stays where it is
@@ -387,7 +431,7 @@ def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
     (other / "a1.txt").write_text(_ELEVEN, encoding="utf-8")
     (other / "a2.txt").write_text(_ELEVEN, encoding="utf-8")
     assert main(["--quiet", str(other)]) == 0
-    assert _collection_lines(capsys.readouterr().out) == [
+    assert _adds_up(capsys.readouterr().out) == [
         "已在图中的文档 1 篇仍属于原来的文档集「week」、「周报」：没有指定文档集时，只有新文档"
         "按文件夹名（单个文件为「未分类」）归入文档集；要把它们也加入某个文档集，用 --collection "
         "名称，或在文件夹里放 collection.json"
@@ -395,14 +439,72 @@ def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
     # ... and joins one named for it, through the first of the two files
     (other / "collection.json").write_text('{"collection": "专题"}', encoding="utf-8")
     assert main(["--quiet", str(other)]) == 0
-    assert _collection_lines(capsys.readouterr().out) == [
-        "文档集「专题」：已在图中的文档 1 篇加入，与本次先读的文件重复的 1 篇"
+    assert _adds_up(capsys.readouterr().out) == [
+        "文档集「专题」：已在图中（内容相同） 2 篇（共 2 篇，即 1 篇文档，在本次加入该文档集）"
+    ]
+    # a new document, one joining and one in it already, in one collection
+    (other / "f.txt").write_text("丁县法院设立家事审判庭，审结家事案件87件。", encoding="utf-8")
+    (other / "e.txt").write_text("乙县法院推行诉源治理，设立诉讼服务站12个。", encoding="utf-8")
+    assert main(["--quiet", str(other)]) == 0
+    assert _adds_up(capsys.readouterr().out) == [
+        "文档集「专题」：新增 1 篇，已在图中（内容相同） 3 篇（共 4 篇，即 3 篇文档："
+        "本次新增的 1 篇，本次加入该文档集的已有文档 1 篇，原已属于该文档集的已有文档 1 篇）"
     ]
     # the English summary says the same
     report = ingest_paths(store, [week], reference_data=False)
-    assert "collection week: 3 already in the graph were in it, 2 repeating a file read " in (
+    assert "collection week: 4 unchanged, 1 reposts (3 documents: 0 new, 0 already in the " in (
         report.summary()
     )
+
+
+def test_a_file_given_twice_is_read_once(store, tmp_path, monkeypatch, capsys):
+    """The same path given twice read as a file repeating itself ("重复：a.txt 与本次先读的
+    《…》内容相同"), and a first run's collection line counted it once where the first line
+    counted it twice: a file is read once however often it is given, and the summary says
+    so (the same path, or a file and its folder)."""
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+
+    lend_store(monkeypatch, store)
+    week = tmp_path / "week"
+    week.mkdir()
+    a = week / "a.txt"
+    a.write_text("乙县法院推行诉源治理，设立诉讼服务站12个。", encoding="utf-8")
+    assert main(["--quiet", str(a), str(a), str(a)]) == 0
+    out = capsys.readouterr().out
+    assert "读取 1 篇；新增 1 篇；已在图中（内容相同） 0 篇；转载稿 0 篇；失败 0 篇" in out
+    assert f"  同一文件：{a} 给出了 3 次，只读了一次" in out.splitlines()
+    assert "重复：" not in out
+    assert _adds_up(out) == ["文档集「未分类」：新增 1 篇"]
+
+    (week / "b.txt").write_text("丁县法院设立家事审判庭，审结家事案件87件。", encoding="utf-8")
+    assert main(["--quiet", str(week), str(a)]) == 0
+    out = capsys.readouterr().out
+    assert "读取 2 篇；新增 1 篇；已在图中（内容相同） 1 篇；转载稿 0 篇；失败 0 篇" in out
+    assert f"  同一文件：{a} 与 {a} 是同一个文件，只读了一次" not in out
+    assert f"  同一文件：{a} 给出了 2 次，只读了一次" in out.splitlines()
+
+
+def test_a_path_not_reached_is_not_counted_as_read(store, tmp_path, monkeypatch, capsys):
+    """A path that does not exist was counted among the failed files of a line whose
+    numbers then added up to more than the files read."""
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+
+    lend_store(monkeypatch, store)
+    a = tmp_path / "a.txt"
+    a.write_text("乙县法院推行诉源治理，设立诉讼服务站12个。", encoding="utf-8")
+    assert main(["--quiet", str(a), str(tmp_path / "nope.txt")]) == 2
+    out = capsys.readouterr().out
+    first = (
+        "读取 1 篇；新增 1 篇；已在图中（内容相同） 0 篇；转载稿 0 篇；失败 0 篇；"
+        "另有 1 个路径无法访问，未读取"
+    )
+    assert first in out.splitlines()
+    assert f"  无法访问：{tmp_path / 'nope.txt'}：没有这个文件或文件夹" in out.splitlines()
+    _adds_up(out)
 
 
 def test_a_duplicate_in_another_collection_brings_its_document_in(store, tmp_path):
@@ -415,6 +517,6 @@ def test_a_duplicate_in_another_collection_brings_its_document_in(store, tmp_pat
         (folder / "a.txt").write_text("丙区法院试点繁简分流，速裁案件320件。", encoding="utf-8")
     report = ingest_paths(store, [x, y], reference_data=False)
     assert [x for x in summary_zh(report).splitlines() if "文档集" in x] == [
-        "文档集「乙集」：与本次先读的文件重复的 1 篇（其文档因此加入）",
-        "文档集「甲集」：新增文档 1 篇",
+        "文档集「乙集」：与本次先读的文件相同 1 篇（其文档在本次加入该文档集）",
+        "文档集「甲集」：新增 1 篇",
     ]
