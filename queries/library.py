@@ -566,13 +566,17 @@ CONFLICT_NOTE = (
 )
 
 
-def mark_conflicts(rows: list[dict[str, Any]], *, by: Sequence[str] = ()) -> list[dict[str, Any]]:
+def mark_conflicts(
+    rows: list[dict[str, Any]], *, by: Sequence[str] = (), own: bool = False
+) -> list[dict[str, Any]]:
     """`rows` (figures) with `conflict`: where the same unit (`by`: the columns naming it, if
     the rows are of several units) reports the same metric, unit of measure, scope and period
     with another value, the other values (同一指标另报 62.5%), else None. A corrected near-copy of
     an article (数字有改动) leaves two such figures side by side; this says they disagree.
     Only exact figures disagree: one with a qualifier (超过90%, 约2000件) is a bound or a round
     figure, which an exact 95% does not contradict, and one without a value says nothing.
+    `own`: the rows are the caller's, just made (a named query's postprocess): each is
+    marked as it is instead of copied (20,000 copies under the SPC).
 
     >>> rows = [{"metric": "调解成功率", "value": v, "unit_of_measure": "%", "scope": "本院",
     ...          "period": None} for v in (62.5, 65.2)]
@@ -607,8 +611,11 @@ def mark_conflicts(rows: list[dict[str, Any]], *, by: Sequence[str] = ()) -> lis
         if key is not None and (seen := values.get(key)) is not None:
             others = [shown for value, shown in seen.items() if value != r.get("value")]
             conflict = f"同一指标另报 {'、'.join(others)}" if others else None
-        out.append({**r, "conflict": conflict})
-    return out
+        if own:
+            r["conflict"] = conflict
+        else:
+            out.append({**r, "conflict": conflict})
+    return rows if own else out
 
 
 UNIT_OUTCOMES = register(
