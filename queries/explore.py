@@ -595,7 +595,7 @@ RETURN collect([u.id, u.name, depth, o.metric, o.value, o.unit_of_measure, o.qua
             "doc_ids",
         ),
         postprocess=lambda rows, params: mark_conflicts(
-            _by_depth_and_unit(rows, params), by=("unit_id",)
+            _by_depth_and_unit(rows, params), by=("unit_id",), own=True
         ),
     )
 )

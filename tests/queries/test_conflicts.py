@@ -125,3 +125,23 @@ def test_the_analytics_printout_of_outcomes_shows_the_conflict(store, monkeypatc
     assert low.endswith("；数字冲突：同一指标另报 65.2%）"), low
     (other,) = [x for x in lines if "调解率 60%" in x]
     assert "数字冲突" not in other
+
+
+def test_a_postprocess_marks_its_own_rows_where_they_are() -> None:
+    """A named query's postprocess marks the rows it was just given as they are (`own`: no
+    copy of 20,000 rows); any other caller's rows are left as they were, marked copies
+    returned. The marks are the same either way."""
+    from queries.library import mark_conflicts
+
+    base = {"unit_id": "u", "metric": "结案率", "unit_of_measure": "%", "scope": "本院"}
+    rows = [{**base, "period": "2024", "value": v, "qualifier": None} for v in (95, 97, 95)]
+    copied = mark_conflicts(rows, by=("unit_id",))
+    assert all("conflict" not in r for r in rows)
+    marked = mark_conflicts(rows, by=("unit_id",), own=True)
+    assert marked is rows
+    assert [r["conflict"] for r in rows] == [r["conflict"] for r in copied]
+    assert [r["conflict"] for r in rows] == [
+        "同一指标另报 97%",
+        "同一指标另报 95%",
+        "同一指标另报 97%",
+    ]

@@ -149,3 +149,37 @@ def test_packed_rows_unpack_to_named_columns_with_the_shared_ones() -> None:
     assert _unpack(q, [{"packed": values}])[2] == dict(zip(q.packed, values[2], strict=True))
     with pytest.raises(ValueError, match=f"outcomes_under: a packed row has {width - 1} values"):
         _unpack(q, [{"packed": [values[0], values[1][:-1]]}])
+
+
+class _GcWatchingStore:
+    """A store with no rows that notes whether Python's cycle collector was on at each read."""
+
+    def __init__(self) -> None:
+        self.collector_on: list[bool] = []
+
+    def read(self, cypher: str, params: object = None, **_: object) -> list[dict[str, object]]:
+        import gc
+
+        self.collector_on.append(gc.isenabled())
+        return []
+
+
+def test_a_named_query_reads_its_table_with_the_cycle_collector_paused() -> None:
+    """The rows of a large table are read, unpacked and ordered without the cycle collector
+    walking the process's objects every few hundred of them; it is on again after, and stays
+    off when it was off before (another thread's read, or the caller's choice)."""
+    import gc
+
+    from queries.registry import run
+
+    store = _GcWatchingStore()
+    assert gc.isenabled()
+    run(store, "latest_documents", {})  # type: ignore[arg-type]
+    assert store.collector_on[-1] is False
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run(store, "latest_documents", {})  # type: ignore[arg-type]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
