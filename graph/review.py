@@ -698,17 +698,23 @@ def _apply_correct(
     touched.fact(rel_type, src, dst, new_fid)  # trimmed, deleted, moved to or marked
     target = {k: d.new[k] for k in OUTCOME_FIELDS if k in d.new}
     if props is None:  # the extracted fact is not in the graph (now or any more)
-        if new_fid != fid and _trim_missing(tx, rel_type, src, dst, new_fid):
+        if new_fid == fid:
+            return None
+        if _trim_missing(tx, rel_type, src, dst, new_fid):
             touched.add(rel_type, dst)
-        return new_fid if new_fid != fid else None
-    docs = _existing_docs(tx, list(props.get("doc_ids") or []))
-    if new_fid == fid:
+            return new_fid
+        if _rel(tx, rel_type, src, dst, new_fid) is None:
+            return new_fid
+        # the fact it was corrected into stands on other documents, refolded from their
+        # evidence (one of them deleted) or written again: it shows the reviewer's values
+    docs = [] if props is None else _existing_docs(tx, list(props.get("doc_ids") or []))
+    if new_fid == fid or props is None:
         tx.run(
             f"MATCH (a:Entity {{id: $src}})-[r:{rel_type}]->(b:Entity {{id: $dst}}) "
             "WHERE r.fact_id = $fid SET r += $changes" + "".join(f" REMOVE r.{k}" for k in gone),
             src=src,
             dst=dst,
-            fid=fid,
+            fid=new_fid,
             changes=changes,
         ).consume()
     else:
@@ -720,13 +726,17 @@ def _apply_correct(
             "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
             f"MERGE (a)-[f:{rel_type} {{fact_id: $fid}}]->(b) "
             "ON CREATE SET f += $props, f.doc_ids = [] "
-            f"SET f.doc_ids = {_DOCS_ADDED}, "
+            # a fact it was moved into before holds the values its documents' evidence
+            # gives (refolded after a delete, written again): the reviewer's win
+            f"SET f += $changes, f.doc_ids = {_DOCS_ADDED}, "
             "f.corrected_from = coalesce(f.corrected_from, []) + "
-            "[x IN [$old] WHERE NOT x IN coalesce(f.corrected_from, [])]",
+            "[x IN [$old] WHERE NOT x IN coalesce(f.corrected_from, [])]"
+            + "".join(f" REMOVE f.{k}" for k in gone),
             src=src,
             dst=dst,
             fid=new_fid,
             props=moved,
+            changes=changes,
             docs=docs,
             old=fid,
         ).consume()
@@ -863,6 +873,41 @@ def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
     touched.add(rel_type, n["dst"])
 
 
+def _correction_depth(by_fact: dict[str, list[Decision]]) -> dict[str, int]:
+    """How many corrections among these facts' latest decisions lead into each fact (A
+    corrected into B, B into C: A 0, B 1, C 2), so a fact is applied after those moved into
+    it, as when the decisions were made. A cycle (A into B, then B back into A) is cut at
+    its latest correction: the facts are applied in the order they were corrected."""
+    into: dict[str, str] = {}
+    when: dict[str, tuple[str, str]] = {}
+    for f, ds in by_fact.items():
+        d = _latest(ds)
+        if d is not None and _moves_away(d, f) and corrected_fact_id(d) in by_fact:
+            into[f], when[f] = corrected_fact_id(d), (d.time, d.id)
+    for start in list(into):
+        path: list[str] = []
+        at = start
+        while at in into and at not in path:
+            path.append(at)
+            at = into[at]
+        if at in path:  # a cycle: drop its latest correction's edge
+            cycle = path[path.index(at) :]
+            into.pop(max(cycle, key=lambda x: when[x]), None)
+    depth: dict[str, int] = {}
+
+    def depth_of(f: str) -> int:
+        if f not in depth:
+            depth[f] = 0
+            depth[f] = max((depth_of(s) + 1 for s, t in into.items() if t == f), default=0)
+        return depth[f]
+
+    return {f: depth_of(f) for f in by_fact}
+
+
+def _moves_away(d: Decision, fid: str) -> bool:
+    return d.decision == "correct" and bool(d.old.get("type")) and corrected_fact_id(d) != fid
+
+
 def _apply(tx: Tx, fact_ids: Iterable[str], touched: _Touched | None = None) -> int:
     """Apply the latest decision of each fact (and of the facts corrections lead to); what
     it wrote is recorded in `touched`."""
@@ -870,19 +915,37 @@ def _apply(tx: Tx, fact_ids: Iterable[str], touched: _Touched | None = None) -> 
     seen: set[str] = set()
     touched = _Touched() if touched is None else touched
     applied = 0
+    moved_into: dict[str, tuple[str, str]] = {}  # a fact: the latest correction moving into it
     while todo:
         batch = [f for f in todo if f not in seen]
         todo = []
         seen.update(batch)
         by_fact = _decisions_of(tx, batch)
-        # facts first, then merges and renames move what survives
+        # facts first, then merges and renames move what survives; a fact before the one
+        # its correction moves it into, whose own later decisions then stand
+        depth = _correction_depth(by_fact)
         entity_last = sorted(
             (f for f in batch if by_fact.get(f)),
-            key=lambda f: any(d.decision in ENTITY_DECISIONS for d in by_fact[f]),
+            key=lambda f: (
+                any(d.decision in ENTITY_DECISIONS for d in by_fact[f]),
+                depth.get(f, 0),
+            ),
         )
         for fid in entity_last:
             applied += 1
+            latest = _latest(by_fact[fid])
+            if (
+                fid in moved_into
+                and latest is not None
+                and _moves_away(latest, fid)
+                and (latest.time, latest.id) < moved_into[fid]
+            ):
+                # an older correction that moved it away: the later one that moved a fact
+                # into it overrules it (a correction taken back)
+                continue
             moved = _apply_one(tx, fid, by_fact[fid], touched)
+            if moved and latest is not None:
+                moved_into[moved] = max(moved_into.get(moved, ("", "")), (latest.time, latest.id))
             if moved and moved not in seen:
                 todo.append(moved)
         # facts a merge moved to new ids: their own decisions apply next

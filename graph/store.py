@@ -1668,15 +1668,29 @@ WHERE f.fact_id = r.fact_id
 SET f.date = r.date, f.date_precision = r.date_precision, f.confidence = r.confidence,
     f.rules = CASE WHEN size(r.rules) = 0 THEN null ELSE r.rules END, f.doc_ids = r.doc_ids
 """
-#: relationship properties that no document's proposal sets
-_NOT_PROPS = (*_DERIVED, "source")
+#: relationship properties that no document's proposal sets: derived, curated, and what a
+#: reviewer's decision set (graph/review.py `_mark`, `_apply_correct`, `_apply_add`), which a
+#: refold after a delete keeps (the decisions are applied again after it)
+_NOT_PROPS = (
+    *_DERIVED,
+    "source",
+    "review_status",
+    "review_flag",
+    "reviewed_by",
+    "reviewed_at",
+    "review_decision",
+    "review_added",
+    "corrected_from",
+)
 
 
 @dataclass
 class RefoldFacts:
     """After a document's evidence is gone: the date, confidence, rules and properties of the
     facts it supported, folded again from the evidence that remains (the same fold as a
-    write). Properties are refolded only where every remaining document left evidence."""
+    write). Properties are refolded only where every remaining document left evidence;
+    what a reviewer's decision set (status, reviewer, `corrected_from`) stays, and
+    graph/review.py applies the decisions again after it (a corrected stage, topic or title)."""
 
     before: FactsOfDocument
 

@@ -411,6 +411,31 @@ def test_refolding_keeps_review_decisions(store) -> None:
     assert g.DING not in rows
 
 
+def test_refolding_after_a_delete_keeps_what_a_reviewer_set(store) -> None:
+    """The store's own refold after a delete (before graph/review.py applies the decisions
+    again) leaves a fact's review status, reviewer and correction record alone: no
+    document's evidence sets them."""
+    from graph import review
+    from graph.model import fact_id
+
+    g.load_small_graph(store)  # 丙区 adopted 诉源治理: documents A and B
+    bing = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+    review.decide(store, bing, "confirm", reviewer="甲")
+
+    def fact() -> dict:
+        return store.read(
+            "MATCH (:Entity {id: $u})-[a:ADOPTED]->(:Entity {id: $i}) "
+            "RETURN a.review_status AS s, a.reviewed_by AS who, a.review_decision AS d, "
+            "a.stage AS stage, a.doc_ids AS docs",
+            {"u": g.BING, "i": g.SUYUAN},
+        )[0]
+
+    before = fact()
+    assert before["s"] == "confirmed" and before["d"]
+    assert store.delete_document(g.DOC_B)
+    assert fact() == {**before, "docs": [g.DOC_A]}
+
+
 def test_a_store_of_an_older_version_is_refolded(store) -> None:
     """Facts written before the fold (a batch's last date kept, lists in arrival order, no
     rule or confidence on the evidence) are folded again once, values kept."""
