@@ -2940,27 +2940,6 @@ def describe(row: dict[str, Any]) -> str:
     return " · ".join(str(p) for p in parts if p)
 
 
-def confidence_words(row: dict[str, Any]) -> str:
-    """A queue row's confidence as the review pages show it: none once a reviewer confirmed
-    or corrected the fact (its status says so), and a judged rule prior marked as one
-    (ingest.confidence.PRIORS: learning visits, no annotations measure them yet).
-
-    >>> confidence_words({"confidence": 0.8, "rules": ["visit:went-to"]})
-    '置信度 0.80（规则先验估计，未经标注校准）'
-    >>> confidence_words({"confidence": 0.8, "status": "confirmed"})
-    ''
-    """
-    from ingest.confidence import uncalibrated
-
-    if row.get("status") in ("confirmed", "corrected"):
-        return ""
-    conf = row.get("confidence")
-    if conf is None:
-        return "置信度 -"
-    prior = "（规则先验估计，未经标注校准）" if uncalibrated(row.get("rules")) else ""
-    return f"置信度 {conf:.2f}{prior}"
-
-
 #: the qualifiers a figure may carry (as the extractor writes them: 余 / 约 / 近 / 超 / 多 …)
 QUALIFIERS: tuple[str, ...] = ("约", "近", "超", "余", "多", "以上", "不到", "少于", "不足")
 

@@ -27,6 +27,7 @@ import streamlit as st
 from graph import review
 from graph.errors import BadParameter, CourtgraphError
 from graph.model import STAGES, fact_id
+from ingest.confidence import uncalibrated
 from ui import state
 
 P = "review"
@@ -337,7 +338,7 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
         flag = "　⚠ 证据句已变，请重新核实" if row.get("flag") else ""
         st.markdown(f"**{html.escape(review.describe(row))}**")
         st.caption(
-            f"{row.get('status_zh', '')}{flag}　{review.confidence_words(row)}"
+            f"{row.get('status_zh', '')}{flag}　{confidence_words(row)}"
             f"　规则 {'、'.join(r for r in row.get('rules') or [] if r) or '-'}"
             f"　文档数 {len(row.get('doc_ids') or [])}"
             f"　[`{fid}`]({state.evidence_link(fid)})"
@@ -659,7 +660,7 @@ def _current(
         st.markdown(f"**{html.escape(review.describe(row))}**")
         flag = "　⚠ 证据句已变，请重新核实" if row.get("flag") else ""
         st.caption(
-            f"{row.get('status_zh', '')}{flag}　{review.confidence_words(row)}"
+            f"{row.get('status_zh', '')}{flag}　{confidence_words(row)}"
             f"　[`{fid}`]({state.evidence_link(fid)})"
         )
         ends = [str(row.get("src") or ""), str(row.get("dst") or "")]
@@ -1346,3 +1347,23 @@ def _queue_page(
             on_click=_move,
             args=(ids[ahead] if ahead < len(ids) else None, min(ahead, len(ids) - 1)),
         )
+
+
+def confidence_words(row: dict[str, Any]) -> str:
+    """A queue row's confidence as the review pages show it: none once a reviewer confirmed
+    or corrected the fact (its status says so), and a judged rule prior marked as one
+    (ingest.confidence.PRIORS: learning visits, no annotations measure them yet). It lives
+    here, not in graph.review: the store layer knows nothing of the extractor's rules.
+
+    >>> confidence_words({"confidence": 0.8, "rules": ["visit:went-to"]})
+    '置信度 0.80（规则先验估计，未经标注校准）'
+    >>> confidence_words({"confidence": 0.8, "status": "confirmed"})
+    ''
+    """
+    if row.get("status") in ("confirmed", "corrected"):
+        return ""
+    conf = row.get("confidence")
+    if conf is None:
+        return "置信度 -"
+    prior = "（规则先验估计，未经标注校准）" if uncalibrated(row.get("rules")) else ""
+    return f"置信度 {conf:.2f}{prior}"

@@ -206,14 +206,15 @@ def test_the_queue_tells_visits_apart_by_what_they_studied(store, tmp_path: Path
 
 def test_a_visits_confidence_is_its_rules_prior_and_shown_as_one(store, tmp_path: Path) -> None:
     from ingest.confidence import PRIORS
+    from ui.review import confidence_words
 
     ingest_paths(store, _write(tmp_path / "in", ["a.txt"]), reference_data=False)
     (row,) = review.queue(store, kinds=["visit"], limit=10)
     assert row["confidence"] == PRIORS["visit"]["visit:went-to"]
-    assert "规则先验" in review.confidence_words(row)
+    assert "规则先验" in confidence_words(row)
     review.decide(store, row["fact_id"], "confirm", reviewer="王审")
     (row,) = review.queue(store, kinds=["visit"], status="confirmed", limit=10)
-    assert review.confidence_words(row) == ""  # its status (已确认) says it all
+    assert confidence_words(row) == ""  # its status (已确认) says it all
 
 
 def test_learning_visits_help_is_written_in_chinese() -> None:
