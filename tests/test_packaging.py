@@ -255,7 +255,7 @@ def test_an_installed_wheel_works_from_another_folder(tmp_path: Path) -> None:
     installed, *paths = where.splitlines()
     assert installed == "True"  # so the embedded server starts without PYTHONPATH
     assert all(p.startswith(str(site)) for p in paths), paths
-    assert "commands:" in run("--help").stdout
+    assert "命令：" in run("--help").stdout  # the overview lists its commands (in Chinese)
     assert "adopters" in run("query", "--list").stdout
     extracted = run("ingest", "extract", "--jsonl", "sample/01_benxi_suyuan.txt").stdout
     assert "辽宁省本溪市中级人民法院" in extracted  # the gazetteer and roster were found
