@@ -255,11 +255,11 @@ def test_an_installed_wheel_works_from_another_folder(tmp_path: Path) -> None:
     installed, *paths = where.splitlines()
     assert installed == "True"  # so the embedded server starts without PYTHONPATH
     assert all(p.startswith(str(site)) for p in paths), paths
-    assert "命令：" in run("--help").stdout  # the overview lists its commands (in Chinese)
-    assert "adopters" in run("query", "--list").stdout
-    extracted = run("ingest", "extract", "--jsonl", "sample/01_benxi_suyuan.txt").stdout
-    assert "辽宁省本溪市中级人民法院" in extracted  # the gazetteer and roster were found
-    try:
+    try:  # whatever fails below, the store's server started by a command is stopped
+        assert "命令：" in run("--help").stdout  # the overview lists its commands (in Chinese)
+        assert "adopters" in run("query", "--list").stdout
+        extracted = run("ingest", "extract", "--jsonl", "sample/01_benxi_suyuan.txt").stdout
+        assert "辽宁省本溪市中级人民法院" in extracted  # the gazetteer and roster were found
         assert "失败 0 篇" in run("ingest", "sample").stdout
         adopters = run("query", "adopters", "--param", "initiative=诉源治理", "--format", "csv")
         assert "辽宁省本溪市中级人民法院" in adopters.stdout
