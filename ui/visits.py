@@ -63,43 +63,30 @@ def unit_visits(unit_id: str) -> None:
     if not learned and not hosted:
         st.info("文档中没有这个单位赴外单位学习考察、或接待外单位学习考察的记录。")
         return
-    st.markdown(f"**{DIRECTION_ZH['learned_from']}**（本单位赴其他法院学习考察）")
-    if learned:
-        table(
-            learned,
-            {
-                "host": "被学习单位",
-                "topic": "学习内容",
-                "date_shown": "日期",
-                **_TAIL,
-            },
-            links={
-                "单位页": lambda r: state.link(r["host_id"]),
-                "证据": lambda r: state.evidence_link(r.get("fact_id")),
-            },
-            key="unit.visits.learned",
-        )
-    else:
-        st.caption("无记录。")
-    st.markdown(f"**{DIRECTION_ZH['hosted']}**（其他法院来本单位学习考察）")
-    if hosted:
-        table(
-            hosted,
-            {
-                "visitor": "学习单位",
-                "topic": "学习内容",
-                "date_shown": "日期",
-                **_TAIL,
-            },
-            links={
-                "单位页": lambda r: state.link(r["visitor_id"]),
-                "证据": lambda r: state.evidence_link(r.get("fact_id")),
-            },
-            key="unit.visits.hosted",
-        )
-    else:
-        st.caption("无记录。")
+    _direction_table(learned, "learned_from", "（本单位赴其他法院学习考察）", "host", "被学习单位")
+    _direction_table(hosted, "hosted", "（其他法院来本单位学习考察）", "visitor", "学习单位")
     facts_note("learning_visits", params)
+
+
+def _direction_table(
+    rows: list[dict[str, Any]], direction: str, about: str, other: str, other_zh: str
+) -> None:
+    """One direction of a unit's visits under its heading: the other court (`other`: host or
+    visitor, headed `other_zh`), what was studied and when, linked to that court's page and
+    the evidence; 无记录 when there is none."""
+    st.markdown(f"**{DIRECTION_ZH[direction]}**{about}")
+    if not rows:
+        st.caption("无记录。")
+        return
+    table(
+        rows,
+        {other: other_zh, "topic": "学习内容", "date_shown": "日期", **_TAIL},
+        links={
+            "单位页": lambda r: state.link(r[f"{other}_id"]),
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+        },
+        key=f"unit.visits.{direction}",
+    )
 
 
 def initiative_visits(initiative_id: str) -> None:
