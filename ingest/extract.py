@@ -2304,6 +2304,7 @@ ADOPTION_RULES = (
     "adoption:promoter",
     "adoption:press-conference",
     "adoption:visited",
+    "adoption:visitor-own",
     "adoption:guiding-visitor",
     "adoption:person-subject",
     "adoption:person-object",

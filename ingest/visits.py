@@ -112,7 +112,7 @@ _HOME = re.compile(r"^(?:我院|本院)$")
 #: a clause after the visit that says what the visitor did next, not what it studied
 _AFTERWARDS = re.compile(
     r"[ \t\u3000]*(?:[^，,。；;]{0,12}?(?:法院|中院|高院|该院|我院|本院|法庭)(?:还|也)?)?"
-    r"(?:回|返|结合|随后|此后|之后|今后|下一步|会后|并将|将|要|推行|推动|推进|推广|建立|"
+    r"(?:并|还|也|同时)?(?:回|返|结合|随后|此后|之后|今后|下一步|会后|并将|将|要|推行|推动|推进|推广|建立|"
     r"出台|制定|印发|全面|积极|着力|力争|进一步)"
 )
 _MONTH_DAY = re.compile(r"(?<![年\d])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?\d)[日号]")
@@ -403,6 +403,22 @@ class _Finder:
                 return True
         return False
 
+    def visitors_clause(self, a: Adoption, ev: Evidence, own: tuple[str, int] | None) -> bool:
+        """Whether `a` (of a court other than the visitor) rests at `ev` on the visitor's
+        own clause after its visit (`own`: the visitor and where its visit's clause ends):
+        the initiative is named there and not before, and no court but the visitor's is."""
+        if own is None or a.unit == own[0]:
+            return False
+        visitor, end = own
+        if any(
+            not _HOME.match(m.surface) and not _ANAPHOR.match(m.surface) and m.court != visitor
+            for m in self._in(end, ev.end)
+        ):
+            return False
+        return a.initiative in self._names(end, ev.end, ev.start) and (
+            a.initiative not in self._names(ev.start, end, ev.start)
+        )
+
     def plan_after_visit(self, a: Adoption, ev: Evidence) -> bool:
         """Whether `ev` is a visitor's word of what it will do after its visit (回院后将结合
         实际推行X): a plan, no adoption yet."""
@@ -647,8 +663,43 @@ def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxono
         {i.name for i in ex.initiatives},
         tax,
     )
-    ex.adoptions = unstudied(ex.adoptions, finder.visits, finder)
+    ex.adoptions = visitors_own(unstudied(ex.adoptions, finder.visits, finder), finder)
     return finder.visits
+
+
+def visitors_own(adoptions: list[Adoption], finder: _Finder) -> list[Adoption]:
+    """`adoptions` with what a visitor's own later clause of its visit's sentence introduces
+    credited to the visitor (甲中院赴乙中院学习考察X经验，并在本院全面推行Y / 回院后推行Y: Y
+    is 甲's, not the host's nor what 本院 was read as): an adoption of another court in that
+    sentence whose initiative is named only after the visit's clause, where that part names
+    no court but the visitor's (我院/本院/该院 aside), moves to the visitor (rule
+    ``adoption:visitor-own``); one the visitor already has there keeps only its own."""
+    if not finder.visits:
+        return adoptions
+    own: dict[int, tuple[str, int]] = {}  # sentence start -> (visitor, its clause's end)
+    for v in finder.visits:
+        for ev in v.evidence:
+            end = finder.clause_end.get((v.visitor, ev.start))
+            if end is not None and end < ev.end and ev.start not in own:
+                own[ev.start] = (v.visitor, end)
+    if not own:
+        return adoptions
+    have = {(a.unit, a.initiative, a.relation) for a in adoptions}
+    out: list[Adoption] = []
+    for a in adoptions:
+        moved = [e for e in a.evidence if finder.visitors_clause(a, e, own.get(e.start))]
+        if not moved:
+            out.append(a)
+            continue
+        visitor = own[moved[0].start][0]
+        kept = [e for e in a.evidence if e not in moved]
+        if kept:
+            a.evidence = kept
+            out.append(a)
+        if (visitor, a.initiative, a.relation) not in have:
+            have.add((visitor, a.initiative, a.relation))
+            out.append(replace(a, unit=visitor, evidence=moved, rule="adoption:visitor-own"))
+    return out
 
 
 def unstudied(

@@ -271,3 +271,35 @@ def test_no_adoption_from_a_movement_that_is_no_visit(text: str, lost: tuple[str
 def test_an_adoption_with_its_own_verb_after_an_inspection_stays() -> None:
     text = "辽宁省高级人民法院到大连中院调研，大连中院介绍了推行智慧法院建设的情况。"
     assert (DALIAN, "智慧法院建设") in adoptions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 本院 after the visit is the visitor, not the court just visited
+        "锦州中院组织干警赴大连中院学习考察诉源治理工作经验，并在本院全面推行“分调裁审”机制改革。",
+        # 回院后: the visitor back at its own court
+        "锦州中院干警前往大连中院学习诉源治理经验，回院后在我院推行“分调裁审”机制改革。",
+        # no court named in the visitor's own clause
+        "锦州中院组织干警赴大连中院学习考察诉源治理工作经验，并全面推行“分调裁审”机制改革。",
+    ],
+)
+def test_what_the_visitor_introduces_after_its_visit_is_its_own(text: str) -> None:
+    ex = extract_document(SourceDocument(path="t.txt", text=text, date="2024-06-01"))
+    got = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert (JINZHOU, "“分调裁审”机制改革") in got or (JINZHOU, "分调裁审") in got
+    assert not any(u == DALIAN and "分调裁审" in i for u, i in got)
+    assert [(v.visitor, v.host, v.initiatives) for v in ex.visits] == [
+        (JINZHOU, DALIAN, ["诉源治理"])
+    ]
+
+
+def test_another_courts_clause_after_a_visit_stays_that_courts() -> None:
+    # a clause naming a third court is no clause of the visitor's
+    text = "锦州中院干警赴大连中院学习诉源治理经验，沈阳中院也全面推行“分调裁审”机制改革。"
+    got = {(a.unit, a.rule) for a in adoptions_of(text) if "分调裁审" in a.initiative}
+    assert JINZHOU not in {u for u, _ in got}
+
+
+def adoptions_of(text: str) -> list:
+    return extract_document(SourceDocument(path="t.txt", text=text, date="2024-06-01")).adoptions
