@@ -115,6 +115,13 @@ _AFTERWARDS = re.compile(
     r"(?:并|还|也|同时)?(?:回|返|结合|随后|此后|之后|今后|下一步|会后|并将|将|要|推行|推动|推进|推广|建立|"
     r"出台|制定|印发|全面|积极|着力|力争|进一步)"
 )
+#: the visitor's words for itself after its visit (并在本院推行, 回院后): its own clause
+_OWN_WORDS = re.compile(r"本院|我院|全院|回院|返院")
+#: …or a clause opening on the visitor's next step (并全面推行, 随后建立): no other subject
+_OWN_NEXT = re.compile(
+    r"(?:并|还|也|同时|随后|此后|之后|会后)?(?:结合|今后|下一步|推行|推动|推进|推广|建立|出台|"
+    r"制定|印发|全面|积极|着力|力争|进一步)"
+)
 _MONTH_DAY = re.compile(r"(?<![年\d])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?\d)[日号]")
 
 
@@ -406,10 +413,14 @@ class _Finder:
     def visitors_clause(self, a: Adoption, ev: Evidence, own: tuple[str, int] | None) -> bool:
         """Whether `a` (of a court other than the visitor) rests at `ev` on the visitor's
         own clause after its visit (`own`: the visitor and where its visit's clause ends):
+        the clause says it is the visitor's (本院/我院/全院/回院, or a next-step verb: 并全面推行),
         the initiative is named there and not before, and no court but the visitor's is."""
         if own is None or a.unit == own[0]:
             return False
         visitor, end = own
+        rest = self.text[end : ev.end].lstrip("，,；;：: \t\u3000")
+        if not (_OWN_WORDS.search(rest) or _OWN_NEXT.match(rest)):
+            return False  # ，听取了乙法庭推行Y的汇报: the host's work heard of, no own clause
         if any(
             not _HOME.match(m.surface) and not _ANAPHOR.match(m.surface) and m.court != visitor
             for m in self._in(end, ev.end)

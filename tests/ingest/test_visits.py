@@ -303,3 +303,9 @@ def test_another_courts_clause_after_a_visit_stays_that_courts() -> None:
 
 def adoptions_of(text: str) -> list:
     return extract_document(SourceDocument(path="t.txt", text=text, date="2024-06-01")).adoptions
+
+
+def test_the_hosts_work_heard_of_after_a_visit_stays_the_hosts() -> None:
+    # ，听取了…汇报: the visitor hears of the host's work; no clause of the visitor's own
+    text = "锦州中院干警赴大连中院学习考察，听取了大连中院推行“分调裁审”机制改革的情况汇报。"
+    assert not any(a.unit == JINZHOU and "分调裁审" in a.initiative for a in adoptions_of(text))
