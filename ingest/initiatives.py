@@ -344,6 +344,10 @@ _PERSON_HONOUR = re.compile(
     r"陪审员|执行员|法警|青年)"
     r"[”」]?(?:奖项|奖|称号|荣誉称号)?$"
 )
+#: an honour of a piece of writing (a paper, a research topic, an essay: 获评全省法院重点调研课题
+#: “良好”成绩, 荣获学术讨论会三等奖论文) or one pointed back to (获得此成绩): its authors', no
+#: practice of the court
+_WRITING_HONOUR = re.compile(r"论文|课题|征文|调研成果|调研报告|学术|成绩[”」]?$|^(?:此|该|这)")
 _AWARD_END = re.compile(
     r"称号|荣誉称号|荣誉|以来|之后|以后|期间|的基础|的同时|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
 )
@@ -2186,6 +2190,8 @@ def find_initiatives(
                     continue
                 if _PERSON_HONOUR.search(strip_ignored(q.group("x"))):
                     continue  # 被评为“调解能手”“办案标兵”: a person's honour, a role
+                if _WRITING_HONOUR.search(strip_ignored(q.group("x")) + head):
+                    continue  # an honour of a paper or a research topic: its authors'
                 end = q.end() + len(head) if head and q is quoted[-1] else q.end()
                 cands.append(
                     InitiativeMention(
@@ -2212,6 +2218,8 @@ def find_initiatives(
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
             if _PERSON_HONOUR.search(strip_ignored(text[ps:pe])):
                 continue  # 被授予“优秀调解导师”奖项: a person's honour, a role
+            if _WRITING_HONOUR.search(strip_ignored(text[ps:pe])):
+                continue  # 获评重点调研课题“良好”成绩: an honour of a paper, its authors'
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
             cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
         for ps, pe in _award_continued(text, oe) if vs != os else []:
@@ -2219,7 +2227,9 @@ def find_initiatives(
                 continue
             if _covered(tax_spans, ps, pe) and len(_residue(text, tax_spans, ps, pe)) < 2:
                 continue
-            if _PERSON_HONOUR.search(strip_ignored(text[ps:pe])):
+            if _PERSON_HONOUR.search(strip_ignored(text[ps:pe])) or _WRITING_HONOUR.search(
+                strip_ignored(text[ps:pe])
+            ):
                 continue
             cands.append(
                 InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, "award-list", True)

@@ -780,6 +780,16 @@ def test_honours_of_courts_and_of_persons() -> None:
     assert names("五名社区书记被授予了“优秀调解导师”奖项。") == []
 
 
+def test_an_honour_of_a_paper_or_a_research_topic_is_no_initiative() -> None:
+    # the authors' honour, not a practice of the court; nor an honour pointed back to
+    text = "该院撰写的《甲乙问题研究》获评全省法院重点调研课题“优秀”成绩，是唯一获得此成绩的法院。"
+    assert names(text) == []
+    assert names("该院荣获全国法院学术讨论会二等奖论文2篇。") == []
+    assert names("丙法院荣获全省法院优秀调研成果一等奖。") == []
+    # a court's own honour stays
+    assert names("丙法院荣获全省法院先进集体称号。") == ["全省法院先进集体"]
+
+
 def test_a_state_reached_or_a_short_name_is_no_new_initiative() -> None:
     assert names("该院制定“法官工作站全覆盖”实施方案。") == ["法官工作站"]
     assert names("甲县人民法院乙人民法庭（下称“乙法庭”）位于镇东。") == []
