@@ -5090,8 +5090,10 @@ def _cited(doc: SourceDocument, evidence: Sequence[Evidence]) -> list[dict[str, 
 def to_gold(ex: Extraction) -> dict[str, Any]:
     """The Extraction in the annotation schema of shared/corpus (mentions quoted as written).
 
-    Initiatives carry one extra key, ``candidate``: True for names proposed from the text
-    rather than taken from the taxonomy. Every item carries another, ``evidence``: up to 3
+    Initiatives carry two extra keys, ``candidate``: True for names proposed from the text
+    rather than taken from the taxonomy, and ``graph_name``: the name the graph stores it
+    under (``name`` is the article's own wording when the text never writes that name). Every
+    item carries another, ``evidence``: up to 3
     sentences it came from as the source writes them, with their offsets in the source's text
     (``{"sentence", "start", "end"}``; `_cited`).
     """
@@ -5119,6 +5121,24 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
         )
     initiatives = []
     by_name = {i.name: i for i in ex.initiatives}
+    unquoted = doc.text.replace("“", "").replace("”", "")
+
+    @functools.cache
+    def written(name: str) -> str:
+        """The initiative's name as this text writes it: the graph's name where the text has
+        it, else its longest mention (多元化纠纷解决机制 where the graph says 多元解纷机制). The
+        file's initiatives and its outcomes' links use it, so both name the initiative in the
+        article's words; the graph's name is kept in ``graph_name`` and, when the text never
+        writes it, as the last of the initiative's ``mentions`` (the names it goes by)."""
+        ref = by_name.get(name)
+        if ref is None or name.replace("“", "").replace("”", "") in unquoted:
+            return name
+        surfaces = [doc.original_span(*_quote_span(e)) for e in ref.evidence]
+        return max([s for s in surfaces if s] or [name], key=len)
+
+    def also_canonical(name: str) -> list[str]:
+        return [name] if written(name) != name else []
+
     groups: dict[tuple[str, str], list[Adoption]] = {}
     for a in ex.adoptions:
         groups.setdefault((a.initiative, a.relation), []).append(a)
@@ -5127,8 +5147,9 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
         spans = [_quote_span(ev) for b in group for ev in b.evidence]
         initiatives.append(
             {
-                "name": name,
-                "mentions": _original_mentions(doc, spans),
+                "name": written(name),
+                "graph_name": name,
+                "mentions": _original_mentions(doc, spans) + also_canonical(name),
                 "adopters": sorted({b.unit for b in group}),
                 "relation": relation,
                 "candidate": bool(ref and ref.candidate),
@@ -5143,8 +5164,9 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             spans = [_quote_span(ev) for ev in i.evidence]
             initiatives.append(
                 {
-                    "name": i.name,
-                    "mentions": _original_mentions(doc, spans),
+                    "name": written(i.name),
+                    "graph_name": i.name,
+                    "mentions": _original_mentions(doc, spans) + also_canonical(i.name),
                     "adopters": [],
                     "relation": "adopted",
                     "candidate": i.candidate,
@@ -5173,7 +5195,7 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "unit_of_measure": o.unit_of_measure,
             "period": o.period,
             "text": doc.original_span(*span) if span else o.text,
-            "initiative": o.initiative,
+            "initiative": written(o.initiative) if o.initiative else None,
             "confidence": o.confidence,
             "rule": o.rule,
             "evidence": _cited(doc, o.evidence),

@@ -3071,3 +3071,29 @@ def test_an_areas_campaign_with_no_court_subject_has_no_adopter() -> None:
     edges, _ = run("乙县法院开展“三年强基行动”，加强党建。全省开展“两年攻坚行动”整治群众身边腐败。")
     assert ("X省乙县人民法院", "“三年强基行动”", "adopted") in edges, edges
     assert not [e for e in edges if "攻坚" in e[1]], edges
+
+
+def test_exported_name_is_the_articles_own_wording_and_links_follow_it():
+    """When the text never writes the graph's name of an initiative (多元解纷机制), the JSONL
+    names it as the text does; its outcomes' links use that same name (one of the file's
+    initiative names), and the graph's name stays in graph_name and among its mentions."""
+    text = (
+        "2023年，甲省乙市丙县人民法院深化多元化纠纷解决机制改革，"
+        "通过多元化纠纷解决机制化解纠纷1200件。"
+    )
+    gold = to_gold(extract_document(SourceDocument(path="t.txt", text=text)))
+    (init,) = gold["initiatives"]
+    assert init["name"] == "多元化纠纷解决机制"
+    assert init["graph_name"] == "多元解纷机制"
+    assert init["mentions"] == ["多元化纠纷解决机制", "多元解纷机制"]
+    linked = {o["initiative"] for o in gold["outcomes"] if o["initiative"]}
+    assert linked == {"多元化纠纷解决机制"}
+
+
+def test_exported_name_stays_the_graphs_name_when_the_text_writes_it():
+    text = "甲省乙市丙县人民法院推进繁简分流，简案快办审结案件3200件。"
+    gold = to_gold(extract_document(SourceDocument(path="t.txt", text=text)))
+    names = {i["name"]: i for i in gold["initiatives"]}
+    assert "繁简分流" in names
+    assert names["繁简分流"]["graph_name"] == "繁简分流"
+    assert all(m in text for m in names["繁简分流"]["mentions"])
