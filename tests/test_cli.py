@@ -267,6 +267,28 @@ def test_python_m_graph_helps_in_chinese(capsys: pytest.CaptureFixture[str]) -> 
     assert re.search(r"\n  --yes +不询问，直接删除\n", helps[("reset",)])
 
 
+
+def test_python_m_figures_helps_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m figures --help` and its subcommands' were English (adoption map (采用情况图)
+    under a court, 2 for print) while every other command helps in Chinese; option names stay."""
+    from figures.__main__ import main
+
+    english = re.compile(r"\b[A-Za-z]{2,}'?[a-z]* [a-z]{2,} [a-z]{2,}\b")  # three words
+    commands = ["map", "timeline", "brief", "portfolio", "coverage", "table"]
+    helps = {(): _help(main, [], capsys)}
+    for cmd in commands:
+        helps[(cmd,)] = _help(main, [cmd], capsys)
+    for argv, text in helps.items():
+        body = text.split("\n\n", 1)[1]  # after the usage
+        assert not english.search(body), (argv, english.search(body))
+        assert not re.search(r"\((?:e\.g\.|default)", body), argv
+    assert "\n一个举措的扩散时间线\n" in helps[("timeline",)]
+    assert re.search(r"\n  --scale \{1,2,3\} +放大倍数", helps[("map",)])
+    for option in ("--court", "--output", "--collection", "--verified-only", "--scale"):
+        assert option in helps[("map",)]
+    assert "--unit" in helps[("brief",)] and "--param" in helps[("table",)]
+
+
 _ENTRY_POINTS = (
     ("courtgraph.cli", []),
     ("courtgraph.cli", ["app"]),
