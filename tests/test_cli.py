@@ -267,7 +267,6 @@ def test_python_m_graph_helps_in_chinese(capsys: pytest.CaptureFixture[str]) -> 
     assert re.search(r"\n  --yes +不询问，直接删除\n", helps[("reset",)])
 
 
-
 def test_python_m_figures_helps_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     """`python -m figures --help` and its subcommands' were English (adoption map (采用情况图)
     under a court, 2 for print) while every other command helps in Chinese; option names stay."""
