@@ -729,7 +729,9 @@ def _apply_correct(
             # a fact it was moved into before holds the values its documents' evidence
             # gives (refolded after a delete, written again): the reviewer's win
             f"SET f += $changes, f.doc_ids = {_DOCS_ADDED}, "
-            "f.corrected_from = coalesce(f.corrected_from, []) + "
+            # never its own id: a correction taken back moves the fact into the id it was
+            # corrected from, carrying that id's list, which names it
+            "f.corrected_from = [x IN coalesce(f.corrected_from, []) WHERE x <> $fid] + "
             "[x IN [$old] WHERE NOT x IN coalesce(f.corrected_from, [])]"
             + "".join(f" REMOVE f.{k}" for k in gone),
             src=src,
