@@ -661,7 +661,12 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
     ]
     if dry:
         planned = [f"{_PLANNED_ZH.get(k, k)} {v}" for k, v in sorted(report.planned.items()) if v]
-        lines.append("将写入：" + ("、".join(planned) or "无"))
+        joining = len(report.joined)  # a document joins through its first file only
+        lines.append(
+            "将写入："
+            + ("、".join(planned) or ("无新内容" if joining else "无"))
+            + (f"；已在图中的文档 {joining} 篇将加入文档集（见下）" if joining else "")
+        )
         note = dry_run_note_zh(report)
         if note:
             lines.append(note)
