@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 
 from graph.cli import ArgumentParser, prog
-from graph.errors import CourtgraphError
+from graph.errors import CourtgraphError, UnreadableDocument
 from graph.settings import Settings
 
 
@@ -77,6 +77,9 @@ def _roster(argv: Sequence[str]) -> int:
         else:
             with open_store(Settings.from_env()) as store:
                 report = import_roster(store, args.file)
+    except UnreadableDocument as exc:  # the file and its reason, as the bad rows are said
+        print(f"Error: {exc.path}：{exc.reason}", file=sys.stderr)
+        return 1
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
