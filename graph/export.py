@@ -393,10 +393,11 @@ def format_for(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     fmt = BY_SUFFIX.get(suffix)
     if fmt is None:
-        known = ", ".join(sorted(BY_SUFFIX))
+        known = "、".join(sorted(BY_SUFFIX))
         raise CourtgraphError(
-            f"{path}: cannot tell the format from {suffix or 'no extension'!r}"
-            f"; use one of {known} or give --format"
+            f"{path}：无法从"
+            + (f"扩展名 {suffix} " if suffix else "文件名（没有扩展名）")
+            + f"判断导出格式；请用 {known} 之一作扩展名，或给出 --format"
         )
     return fmt
 

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, cast
 import neo4j
 
 from graph import summaries
-from graph.errors import BadParameter, CourtgraphError, EntityNotFound
+from graph.errors import BadParameter, CourtgraphError, EntityNotFound, os_reason_zh
 from graph.model import (
     FACT_TYPES,
     QUEUE_HEAD_PREFIX,
@@ -1963,7 +1963,7 @@ def read_jsonl(path: str | Path) -> list[Decision]:
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise CourtgraphError(f"无法读取 {p}：{exc.strerror or exc}") from exc
+        raise CourtgraphError(f"无法读取 {p}：{os_reason_zh(exc)}") from exc
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue

@@ -76,8 +76,11 @@ def test_the_extension_names_the_format() -> None:
     assert [export.format_for(f"x{suffix}") for suffix in export.SUFFIX.values()] == list(
         export.SUFFIX
     )
-    with pytest.raises(CourtgraphError, match="cannot tell the format"):
+    # in Chinese, as every other message of the command line (it was English)
+    with pytest.raises(CourtgraphError, match=r"x\.png：无法从扩展名 \.png 判断导出格式"):
         export.format_for("x.png")
+    with pytest.raises(CourtgraphError, match="无法从文件名（没有扩展名）判断导出格式"):
+        export.format_for("x")
 
 
 def test_edge_list_csv_names_both_ends(tmp_path: Path) -> None:

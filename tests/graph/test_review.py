@@ -884,7 +884,8 @@ def test_import_refuses_broken_records(store, tmp_path: Path) -> None:
     bad.write_text("not json\n", encoding="utf-8")
     with pytest.raises(BadParameter, match="bad.jsonl:1"):
         review.from_jsonl(store, bad)
-    with pytest.raises(CourtgraphError, match="无法读取"):
+    # the system's reason in Chinese too (it was "No such file or directory")
+    with pytest.raises(CourtgraphError, match="missing.jsonl：没有这个文件或文件夹$"):
         review.from_jsonl(store, tmp_path / "missing.jsonl")
 
 
