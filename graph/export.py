@@ -434,7 +434,7 @@ def export(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     target = Path(path)
     if not target.parent.is_dir():
-        raise CourtgraphError(f"{target}: the folder {target.parent} does not exist")
+        raise CourtgraphError(f"{target}：文件夹 {target.parent} 不存在")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     try:

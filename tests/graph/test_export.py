@@ -105,7 +105,7 @@ def test_a_failed_export_leaves_no_half_file_and_keeps_the_old_one(
         export.export(_sample(), "json", target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["sub.json"]
-    with pytest.raises(CourtgraphError, match="does not exist"):
+    with pytest.raises(CourtgraphError, match=r"x\.graphml：文件夹 .*missing 不存在$"):
         export.export(_sample(), "graphml", tmp_path / "missing" / "x.graphml")
 
 
