@@ -111,7 +111,18 @@ def test_missing_neo4j_password(run_main) -> None:
         "queries", "top_initiatives", env={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": ""}
     )
     assert r.returncode == 1
-    assert r.stderr.strip() == "Error: NEO4J_URI is set but NEO4J_PASSWORD is not; set both"
+    assert r.stderr.strip() == (
+        "Error: 设置了 NEO4J_URI，却没有设置 NEO4J_PASSWORD：请两个都设置"
+        "（都不设置则使用内置的 ArcadeDB）"
+    )
+
+
+def test_a_uri_of_an_unknown_scheme_is_an_error_line(run_main) -> None:
+    """NEO4J_URI=foo://… ended in the driver's traceback (its ConfigurationError)."""
+    r = run_main("queries", "top_initiatives", env={"NEO4J_URI": "foo://x", "NEO4J_PASSWORD": "x"})
+    assert r.returncode == 1
+    assert r.stderr.startswith("Error: NEO4J_URI 'foo://x' 无效（应形如 neo4j://主机:7687")
+    assert "Traceback" not in r.stderr
 
 
 @pytest.mark.slow
