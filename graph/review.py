@@ -1925,9 +1925,15 @@ def check_password(password: str, stored: str) -> bool:
 def to_jsonl(store: GraphStore, path: str | Path) -> int:
     """Write every decision, oldest first, one JSON object per line. Returns how many."""
     rows = decisions(store)
-    with Path(path).open("w", encoding="utf-8") as fh:
-        for d in rows:
-            fh.write(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    p = Path(path)
+    if not p.parent.is_dir():  # (it ended in a traceback)
+        raise CourtgraphError(f"{p}：文件夹 {p.parent} 不存在")
+    try:
+        with p.open("w", encoding="utf-8") as fh:
+            for d in rows:
+                fh.write(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    except OSError as exc:
+        raise CourtgraphError(f"无法写入 {p}：{os_reason_zh(exc)}") from exc
     return len(rows)
 
 
@@ -2973,16 +2979,27 @@ def period_value(period: str) -> str:
 
 
 def date_precision(date: str) -> str:
-    """`day`, `month` or `year` for an ISO date prefix; BadParameter otherwise."""
+    """`day`, `month` or `year` for an ISO date prefix of a day that exists; BadParameter
+    otherwise (2024-13 and 2023-02-29 were taken and stored).
+
+    >>> date_precision("2024-02-29"), date_precision("2024-05"), date_precision("2024")
+    ('day', 'month', 'year')
+    """
     import re
 
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d{2}", date):
-        return "month"
-    if re.fullmatch(r"\d{4}", date):
-        return "year"
-    raise BadParameter(f"日期 {date!r} 无效：应为 YYYY、YYYY-MM 或 YYYY-MM-DD")
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)
+    if m is None:
+        raise BadParameter(f"日期 {date!r} 无效：应为 YYYY、YYYY-MM 或 YYYY-MM-DD")
+    year, month, day = (int(x) if x else None for x in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise BadParameter(f"日期 {date!r} 无效：没有 {month} 月")
+    try:
+        datetime(year or 0, month or 1, day or 1)
+    except ValueError:
+        if not year:
+            raise BadParameter(f"日期 {date!r} 无效：没有 0 年") from None
+        raise BadParameter(f"日期 {date!r} 无效：{year} 年 {month} 月没有 {day} 日") from None
+    return "day" if day is not None else "month" if month is not None else "year"
 
 
 def sentences_of(store: GraphStore, doc_id: str) -> list[tuple[int, int, str]]:
