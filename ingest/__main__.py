@@ -53,8 +53,10 @@ def _extract(paths: Sequence[str], jsonl: bool) -> int:
             report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
         print(json.dumps(obj, ensure_ascii=False, indent=None if jsonl else 1), flush=True)
-    for path, reason in report.failed:
-        print(f"Error: {path}: {reason}", file=sys.stderr)
+    from ingest.uploads import reason_zh
+
+    for path, reason in report.failed:  # in Chinese, as the ingest summary says them
+        print(f"Error: {path}：{reason_zh(reason)}", file=sys.stderr)
     return 1 if report.failed else 0
 
 

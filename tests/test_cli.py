@@ -206,6 +206,20 @@ def test_help_names_the_command_it_was_called_by(
     assert capsys.readouterr().out.startswith(f"用法：{module_form} ")
 
 
+def test_extract_says_why_a_file_failed_in_chinese(tmp_path, capsys) -> None:
+    """`python -m ingest extract` on a missing or empty file said "no such file or folder",
+    "empty file (0 bytes)": in Chinese, as the ingest summary says them."""
+    from ingest.__main__ import main
+
+    (tmp_path / "空.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path / "无.txt"), str(tmp_path / "空.txt")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"Error: {tmp_path / '无.txt'}：没有这个文件或文件夹",
+        f"Error: {tmp_path / '空.txt'}：空文件（0 字节）",
+    ]
+
+
 def test_a_dry_run_says_how_its_fact_count_differs_from_the_real_run() -> None:
     """`将写入：… 事实 66` beside a real run's `新增事实 52 条` on the same files read as a
     contradiction (a new user's finding): the dry run says what its number counts."""
