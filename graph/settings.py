@@ -128,6 +128,7 @@ class Settings:
         rows = []
         for s in SETTINGS:
             value = getattr(self, s.name)
-            shown = ("***" if value else "(unset)") if s.secret else str(value or "(unset)")
+            unset = "（未设置）"
+            shown = ("***" if value else unset) if s.secret else str(value or unset)
             rows.append((s.env, shown, s.help))
         return rows

@@ -59,3 +59,11 @@ def test_export_limit_is_checked(
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["export", "court:x", "--limit", "-5", "-o", str(tmp_path / "x.graphml")]) == 1
     assert capsys.readouterr().err.strip() == "Error: --limit 应在 1 到 100,000 之间，而不是 -5"
+
+
+def test_status_says_a_setting_is_unset_in_chinese() -> None:
+    """`python -m graph status` listed NEO4J_URI (unset) among its Chinese lines."""
+    rows = {env: value for env, value, _help in Settings.from_env({}).describe()}
+    assert rows["NEO4J_URI"] == rows["NEO4J_PASSWORD"] == "（未设置）"
+    shown = Settings.from_env({"NEO4J_PASSWORD": "secret"}).describe()
+    assert ("NEO4J_PASSWORD", "***") in [(env, value) for env, value, _help in shown]
