@@ -54,71 +54,95 @@ def _write(path: Path, make: Callable[[], bytes]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = ArgumentParser(prog=prog("python -m figures"), description=__doc__.splitlines()[0])
+    parser = ArgumentParser(
+        prog=prog("python -m figures"),
+        description="生成可直接放进幻灯片的图和简报：采用情况图、扩散时间线、简报、改革举措一览、"
+        "覆盖地图、命名查询的表格。文件扩展名决定格式，文件要么完整写出，要么不写。 "
+        "`python -m figures 子命令 --help` 说明各子命令。",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_ in (
-        ("map", "adoption map (采用情况图) under a court"),
-        ("timeline", "diffusion timeline (扩散时间线)"),
-        ("brief", "briefing (简报): Word report or PowerPoint deck"),
-        ("portfolio", "a court's reform portfolio (改革举措一览)"),
-        ("coverage", "coverage map (覆盖地图) by province or prefecture"),
-        ("table", "a named query's rows as a table (表格)"),
+        ("map", "一个举措在某法院辖区的采用情况图"),
+        ("timeline", "一个举措的扩散时间线"),
+        ("brief", "一个举措或单位的简报：Word 报告或 PowerPoint 演示文稿"),
+        ("portfolio", "一个法院及其下属单位报道的改革举措一览"),
+        ("coverage", "一个举措的覆盖地图：按省，或按一个省内的地市"),
+        ("table", "把一个命名查询的结果做成表格图片或 PowerPoint 表格"),
     ):
         p = sub.add_parser(name, help=help_)
         if name == "table":
-            p.add_argument("query", help="a named query, e.g. adopters (python -m queries --list)")
+            p.add_argument("query", help="命名查询，如 adopters（见 python -m queries --list）")
             p.add_argument(
-                "--param", action="append", default=[], help="KEY=VALUE, e.g. initiative=诉源治理"
+                "--param",
+                action="append",
+                default=[],
+                metavar="KEY=VALUE",
+                help="查询参数（可重复），如 initiative=诉源治理",
             )
-            p.add_argument("--title", help="the table's title (default: the query's title)")
+            p.add_argument("--title", help="表格的标题（默认：查询的标题）")
         elif name == "portfolio":
-            p.add_argument("court", help="name or id, e.g. 本溪中院")
+            p.add_argument("court", help="法院（名称或 ID），如 本溪中院")
         elif name == "brief":
             p.add_argument(
-                "initiative", nargs="?", help="name or id, e.g. 诉源治理 (or give --unit)"
+                "initiative", nargs="?", help="举措（名称或 ID），如 诉源治理（或改用 --unit）"
             )
             p.add_argument(
-                "--court", help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院"
+                "--court",
+                help="只看这个法院及其下属单位，如 本溪中院 或 辽宁高院（默认：全部单位）",
             )
             p.add_argument(
                 "--unit",
-                help="instead of an initiative: a briefing of this court and the units under "
-                "it (initiatives by category, reported figures, people), e.g. 本溪中院",
+                help="不给举措时：这个法院及其下属单位的简报（按类别列出举措、报道的数据、人员），"
+                "如 本溪中院",
             )
         elif name == "coverage":
-            p.add_argument("initiative", help="name or id, e.g. 诉源治理")
-            p.add_argument("--province", help="by prefecture inside this province, e.g. 辽宁省")
+            p.add_argument("initiative", help="举措（名称或 ID），如 诉源治理")
+            p.add_argument("--province", help="按这个省内的地市画，如 辽宁省（默认：按省）")
             p.add_argument(
                 "--level",
                 action="append",
                 choices=("high", "intermediate", "basic", "special"),
-                help="court levels counted (repeatable; default: all courts)",
+                help="只计这些层级的法院（可重复；high 高院、intermediate 中院、basic 基层法院、"
+                "special 专门法院；默认：全部法院）",
             )
         else:
-            p.add_argument("initiative", help="name or id, e.g. 诉源治理")
+            p.add_argument("initiative", help="举措（名称或 ID），如 诉源治理")
             p.add_argument(
                 "--court",
                 required=name == "map",
-                help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
+                help="只看这个法院及其下属单位，如 本溪中院 或 辽宁高院"
+                + ("" if name == "map" else "（默认：全部单位）"),
             )
-        p.add_argument("--output", "-o", type=Path, required=True, help=" ".join(FORMATS[name]))
+        p.add_argument(
+            "--output",
+            "-o",
+            type=Path,
+            required=True,
+            help=f"输出文件，扩展名决定格式：{'、'.join(FORMATS[name])}",
+        )
         p.add_argument(
             "--collection",
             action="append",
             default=[],
             metavar="NAME",
-            help="count only the facts of this collection's documents (文档集; repeatable; "
-            "default: every document), e.g. 2024年工作报告",
+            help="只计这个文档集的文档所支持的事实（可重复；默认：全部文档），如 2024年工作报告；"
+            "图或简报会注明",
         )
         if name != "table":
             p.add_argument(
                 "--verified-only",
                 action="store_true",
-                help="only facts a reviewer confirmed or corrected (default: every fact; the "
-                "footnote says how many are unverified)",
+                help="只看审核人确认或修改过的事实（只看已核实；默认：全部事实，脚注说明其中"
+                "多少条尚未核实）",
             )
         if name != "brief":
-            p.add_argument("--scale", type=int, choices=(1, 2, 3), default=1, help="2 for print")
+            p.add_argument(
+                "--scale",
+                type=int,
+                choices=(1, 2, 3),
+                default=1,
+                help="放大倍数（默认 1；印刷用 2）",
+            )
     args = parser.parse_args(argv)
     suffix = args.output.suffix.lower()
     try:

@@ -55,3 +55,29 @@ class EntityNotFound(CourtgraphError):
     def __init__(self, message: str, *, name: str | None = None) -> None:
         super().__init__(message)
         self.name = name
+
+
+#: the operating system's messages (`OSError.strerror`, the C locale's) in Chinese
+OS_ERRORS_ZH = {
+    "Permission denied": "没有权限",
+    "No such file or directory": "没有这个文件或文件夹",
+    "Is a directory": "这是文件夹",
+    "Not a directory": "不是文件夹",
+    "Input/output error": "输入/输出错误（磁盘或网络盘故障？）",
+    "File name too long": "文件名太长",
+    "Too many levels of symbolic links": "符号链接层数过多",
+    "Stale file handle": "文件句柄已失效（网络盘断开？）",
+    "Operation not permitted": "不允许此操作",
+    "Resource temporarily unavailable": "资源暂时不可用",
+    "No space left on device": "磁盘已满",
+}
+
+
+def os_reason_zh(exc: OSError) -> str:
+    """Why a file could not be opened, in Chinese where the system's reason is a known one.
+
+    >>> os_reason_zh(FileNotFoundError(2, "No such file or directory"))
+    '没有这个文件或文件夹'
+    """
+    reason = exc.strerror or str(exc)
+    return OS_ERRORS_ZH.get(reason, reason)

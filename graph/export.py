@@ -393,10 +393,11 @@ def format_for(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     fmt = BY_SUFFIX.get(suffix)
     if fmt is None:
-        known = ", ".join(sorted(BY_SUFFIX))
+        known = "、".join(sorted(BY_SUFFIX))
         raise CourtgraphError(
-            f"{path}: cannot tell the format from {suffix or 'no extension'!r}"
-            f"; use one of {known} or give --format"
+            f"{path}：无法从"
+            + (f"扩展名 {suffix} " if suffix else "文件名（没有扩展名）")
+            + f"判断导出格式；请用 {known} 之一作扩展名，或给出 --format"
         )
     return fmt
 
@@ -433,7 +434,7 @@ def export(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     target = Path(path)
     if not target.parent.is_dir():
-        raise CourtgraphError(f"{target}: the folder {target.parent} does not exist")
+        raise CourtgraphError(f"{target}：文件夹 {target.parent} 不存在")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     try:

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, cast
 import neo4j
 
 from graph import summaries
-from graph.errors import BadParameter, CourtgraphError, EntityNotFound
+from graph.errors import BadParameter, CourtgraphError, EntityNotFound, os_reason_zh
 from graph.model import (
     FACT_TYPES,
     QUEUE_HEAD_PREFIX,
@@ -729,7 +729,9 @@ def _apply_correct(
             # a fact it was moved into before holds the values its documents' evidence
             # gives (refolded after a delete, written again): the reviewer's win
             f"SET f += $changes, f.doc_ids = {_DOCS_ADDED}, "
-            "f.corrected_from = coalesce(f.corrected_from, []) + "
+            # never its own id: a correction taken back moves the fact into the id it was
+            # corrected from, carrying that id's list, which names it
+            "f.corrected_from = [x IN coalesce(f.corrected_from, []) WHERE x <> $fid] + "
             "[x IN [$old] WHERE NOT x IN coalesce(f.corrected_from, [])]"
             + "".join(f" REMOVE f.{k}" for k in gone),
             src=src,
@@ -1923,9 +1925,15 @@ def check_password(password: str, stored: str) -> bool:
 def to_jsonl(store: GraphStore, path: str | Path) -> int:
     """Write every decision, oldest first, one JSON object per line. Returns how many."""
     rows = decisions(store)
-    with Path(path).open("w", encoding="utf-8") as fh:
-        for d in rows:
-            fh.write(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    p = Path(path)
+    if not p.parent.is_dir():  # (it ended in a traceback)
+        raise CourtgraphError(f"{p}：文件夹 {p.parent} 不存在")
+    try:
+        with p.open("w", encoding="utf-8") as fh:
+            for d in rows:
+                fh.write(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    except OSError as exc:
+        raise CourtgraphError(f"无法写入 {p}：{os_reason_zh(exc)}") from exc
     return len(rows)
 
 
@@ -1961,7 +1969,7 @@ def read_jsonl(path: str | Path) -> list[Decision]:
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise CourtgraphError(f"无法读取 {p}：{exc.strerror or exc}") from exc
+        raise CourtgraphError(f"无法读取 {p}：{os_reason_zh(exc)}") from exc
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -2971,16 +2979,27 @@ def period_value(period: str) -> str:
 
 
 def date_precision(date: str) -> str:
-    """`day`, `month` or `year` for an ISO date prefix; BadParameter otherwise."""
+    """`day`, `month` or `year` for an ISO date prefix of a day that exists; BadParameter
+    otherwise (2024-13 and 2023-02-29 were taken and stored).
+
+    >>> date_precision("2024-02-29"), date_precision("2024-05"), date_precision("2024")
+    ('day', 'month', 'year')
+    """
     import re
 
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d{2}", date):
-        return "month"
-    if re.fullmatch(r"\d{4}", date):
-        return "year"
-    raise BadParameter(f"日期 {date!r} 无效：应为 YYYY、YYYY-MM 或 YYYY-MM-DD")
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)
+    if m is None:
+        raise BadParameter(f"日期 {date!r} 无效：应为 YYYY、YYYY-MM 或 YYYY-MM-DD")
+    year, month, day = (int(x) if x else None for x in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise BadParameter(f"日期 {date!r} 无效：没有 {month} 月")
+    try:
+        datetime(year or 0, month or 1, day or 1)
+    except ValueError:
+        if not year:
+            raise BadParameter(f"日期 {date!r} 无效：没有 0 年") from None
+        raise BadParameter(f"日期 {date!r} 无效：{year} 年 {month} 月没有 {day} 日") from None
+    return "day" if day is not None else "month" if month is not None else "year"
 
 
 def sentences_of(store: GraphStore, doc_id: str) -> list[tuple[int, int, str]]:

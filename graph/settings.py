@@ -13,10 +13,11 @@ from pathlib import Path
 
 from graph.errors import BadParameter
 
-# the range a numeric setting must fall in (inclusive)
+# the range a numeric setting must fall in (inclusive), and what it counts (in Chinese: the
+# messages a user reads; the help lines are for the settings table of the docs)
 _RANGES: dict[str, tuple[float, float, str]] = {
-    "query_timeout": (0.1, 86400, "a number of seconds"),
-    "row_limit": (1, 10_000_000, "a whole number of rows"),
+    "query_timeout": (0.1, 86400, "秒数（查询最多运行多少秒，如 10）"),
+    "row_limit": (1, 10_000_000, "整数行数（命名查询最多返回多少行，如 1000）"),
 }
 _HEAP = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
 
@@ -29,14 +30,16 @@ def _parse(s: Setting, kind: str, raw: str) -> object:
         try:
             value: float = float(raw) if kind == "float" else int(raw)
         except ValueError:
-            raise BadParameter(f"{s.env} must be {what}, not {raw!r} ({s.help})") from None
+            raise BadParameter(f"环境变量 {s.env} 应为{what}，而不是 {raw!r}") from None
         if not low <= value <= high:  # nan fails this too
-            raise BadParameter(f"{s.env} must be between {low:g} and {high:,}, not {raw!r}")
+            raise BadParameter(f"环境变量 {s.env} 应在 {low:g} 到 {high:,} 之间，而不是 {raw!r}")
         return value
     if s.name == "home_court" and len(raw.strip()) > 200:
-        raise BadParameter(f"{s.env} must be a court's name or id, not {len(raw)} characters")
+        raise BadParameter(
+            f"环境变量 {s.env} 应为一个法院的名称或 ID（如 本溪中院），而不是 {len(raw)} 个字符的文字"
+        )
     if s.name == "heap" and not _HEAP.match(raw):
-        raise BadParameter(f"{s.env} must be a Java heap size like 512m or 2g, not {raw!r}")
+        raise BadParameter(f"环境变量 {s.env} 应为 Java 堆大小，如 512m 或 2g，而不是 {raw!r}")
     return raw
 
 
@@ -125,6 +128,7 @@ class Settings:
         rows = []
         for s in SETTINGS:
             value = getattr(self, s.name)
-            shown = ("***" if value else "(unset)") if s.secret else str(value or "(unset)")
+            unset = "（未设置）"
+            shown = ("***" if value else unset) if s.secret else str(value or unset)
             rows.append((s.env, shown, s.help))
         return rows

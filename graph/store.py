@@ -24,6 +24,7 @@ from neo4j.exceptions import (
     AuthError,
     ClientError,
     ConstraintError,
+    DriverError,
     Neo4jError,
     ServiceUnavailable,
     TransientError,
@@ -1812,13 +1813,20 @@ def open_store(settings: Settings) -> GraphStore:
     """The configured store: Neo4j when `neo4j_uri` is set, else the embedded ArcadeDB."""
     if settings.neo4j_uri:
         if not settings.neo4j_password:
-            raise StoreUnavailable("NEO4J_URI is set but NEO4J_PASSWORD is not; set both")
+            raise StoreUnavailable(
+                "设置了 NEO4J_URI，却没有设置 NEO4J_PASSWORD：请两个都设置"
+                "（都不设置则使用内置的 ArcadeDB）"
+            )
         try:
             driver = GraphDatabase.driver(
                 settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
             )
-        except (ValueError, Neo4jError) as exc:
-            raise StoreUnavailable(f"bad NEO4J_URI {settings.neo4j_uri!r}: {exc}") from exc
+        # (a scheme the driver does not know, foo://, is its ConfigurationError: a traceback)
+        except (ValueError, Neo4jError, DriverError) as exc:
+            raise StoreUnavailable(
+                f"NEO4J_URI {settings.neo4j_uri!r} 无效（应形如 neo4j://主机:7687 或 "
+                f"bolt://主机:7687）：{exc}"
+            ) from exc
         store = GraphStore(
             driver,
             database=settings.neo4j_database,

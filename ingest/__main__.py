@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 
 from graph.cli import ArgumentParser, prog
-from graph.errors import CourtgraphError
+from graph.errors import CourtgraphError, UnreadableDocument
 from graph.settings import Settings
 
 
@@ -53,8 +53,10 @@ def _extract(paths: Sequence[str], jsonl: bool) -> int:
             report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
         print(json.dumps(obj, ensure_ascii=False, indent=None if jsonl else 1), flush=True)
-    for path, reason in report.failed:
-        print(f"Error: {path}: {reason}", file=sys.stderr)
+    from ingest.uploads import reason_zh
+
+    for path, reason in report.failed:  # in Chinese, as the ingest summary says them
+        print(f"Error: {path}：{reason_zh(reason)}", file=sys.stderr)
     return 1 if report.failed else 0
 
 
@@ -77,6 +79,9 @@ def _roster(argv: Sequence[str]) -> int:
         else:
             with open_store(Settings.from_env()) as store:
                 report = import_roster(store, args.file)
+    except UnreadableDocument as exc:  # the file and its reason, as the bad rows are said
+        print(f"Error: {exc.path}：{exc.reason}", file=sys.stderr)
+        return 1
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1

@@ -81,7 +81,7 @@ class IngestReport:
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
     # files (copies, reposts, unchanged) whose document a file read earlier in this run added
     # or was found to repeat: duplicates within the batch (not counted again as documents
-    # that joined a collection or were in it). A dry run looks at none.
+    # that joined a collection or were in it).
     repeated_here: set[str] = field(default_factory=set)
     # nearly a known document's text, with figures it states otherwise: added as a document of
     # its own (path, the doc id it nearly repeats, (what, old, new) for each changed figure)
@@ -129,7 +129,8 @@ class IngestReport:
             if n.files != n.new:
                 line += (
                     f" ({n.documents} documents: {n.new} new, {n.joined} already in the graph "
-                    f"joined it, {n.inside} already in the graph were in it)"
+                    f"{'would join' if self.dry_run else 'joined'} it, {n.inside} already in "
+                    "the graph were in it)"
                 )
             lines.append(line)
         if self.elsewhere:
@@ -194,7 +195,7 @@ def collection_counts(report: IngestReport) -> dict[str, CollectionTally]:
     counted in the kinds of the summary's first line (the same article twice in a folder
     was once "已在图中且已属于它的", a repost of an article of the run "与本次先读的文件重复的");
     a file repeating one read earlier in the run is no second document (`repeated_here`).
-    A dry run looks at no known document's collections."""
+    A dry run counts what a real run would: the known documents that would join."""
     added = set(report.added)
     reposts = {path for path, _doc in report.reposts}
     here = report.repeated_here
@@ -1320,6 +1321,11 @@ def _ingest_paths(
     known: set[str] = set()
     added_here: set[str] = set()  # documents this run added (a later copy is no 'unchanged')
     placed_here: set[str] = set()  # known documents a file of this run repeated (`place`)
+    # a dry run: the files repeating a document (its id, the file's path, where it was read
+    # from), placed at the end as a real run would place them (`place_dry_run`), and the
+    # collections a real run's write would return for a document (read, or as it would write)
+    to_place: list[tuple[str, str, str]] = []
+    dry_collections: dict[str, list[str]] = {}
     # each document's figures, as sets: a document on a common template (a monthly report)
     # has hundreds of candidates within the fingerprint threshold, each compared
     figures_of: dict[str, frozenset[str]] = {}
@@ -1452,20 +1458,45 @@ def _ingest_paths(
         assert store is not None
         flush()  # the known document may still be waiting in this batch
         had = store.add_document_urls(did, doc.urls, [recorded_path(doc)])
+        settle(did, doc.path, doc.read_from or doc.path, had)
+
+    def settle(did: str, path: str, source: str, had: list[str]) -> None:
+        """`place`'s report of a file whose document had the collections `had` (a dry run:
+        the document's collections as a real run would find them, kept up to date)."""
         again = did in added_here or did in placed_here
         placed_here.add(did)
         if again:
-            report.repeated_here.add(doc.path)
-        coll, named = collection_of(doc.read_from or doc.path)
+            report.repeated_here.add(path)
+        coll, named = collection_of(source)
         if named:
             if coll not in had:
-                add_to_collection(store, did, coll)
-                report.joined[doc.path] = coll
+                if dry_run:
+                    had.append(coll)
+                else:
+                    assert store is not None
+                    add_to_collection(store, did, coll)
+                report.joined[path] = coll
         elif coll not in (had or [DEFAULT_COLLECTION]):
             if not again:  # each document once
-                report.elsewhere[doc.path] = had or [DEFAULT_COLLECTION]
+                report.elsewhere[path] = list(had) or [DEFAULT_COLLECTION]
             return
-        report.collections[doc.path] = coll
+        report.collections[path] = coll
+
+    def place_dry_run() -> None:
+        """A dry run's files repeating a document, placed as a real run would (the summary
+        says which known documents would join a collection): the known documents'
+        collections read 500 at a time."""
+        if store is None:
+            return
+        wanted = sorted({did for did, _p, _s in to_place} - dry_collections.keys())
+        for i in range(0, len(wanted), 500):
+            rows = store.read(
+                "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.collections AS c",
+                {"ids": wanted[i : i + 500]},
+            )
+            dry_collections.update({r["id"]: list(r["c"] or []) for r in rows})
+        for did, path, source in to_place:
+            settle(did, path, source, dry_collections.setdefault(did, []))
 
     def handle(
         doc: SourceDocument,
@@ -1490,6 +1521,8 @@ def _ingest_paths(
                 report.repeats[doc.path] = did
             if store is not None and not dry_run:
                 place(did, doc)
+            elif store is not None:
+                to_place.append((did, doc.path, doc.read_from or doc.path))
             return
         fp = doc.fingerprint
         if near is None:
@@ -1529,6 +1562,8 @@ def _ingest_paths(
                 report.without_url.add(doc.path)
             if store is not None and not dry_run:
                 place(twin, doc)
+            elif store is not None:
+                to_place.append((twin, doc.path, doc.read_from or doc.path))
             return
         coll, named = collection_of(doc.read_from or doc.path)
         report.collections[doc.path] = coll
@@ -1544,6 +1579,8 @@ def _ingest_paths(
         graph.props["collections"] = [coll]
         if not named:  # a default collection: for a new document only (graph/store.py)
             graph.props["collections_if_new"] = True
+        if dry_run:
+            dry_collections[did] = [coll]
         known.add(did)
         added_here.add(did)
         index.add(did, doc.fingerprint)
@@ -1650,6 +1687,8 @@ def _ingest_paths(
                 handle(doc, found, graph, start, mine)
             window = following
         flush()
+        if dry_run:
+            place_dry_run()
     finally:
         writer.shutdown(wait=True)
         if pool is not None:

@@ -293,7 +293,11 @@ def import_roster(
     try:
         rows = read_rows(path, data)
     except OSError as exc:
-        raise UnreadableDocument(str(path), f"无法读取：{exc.strerror or exc}") from exc
+        from ingest.uploads import reason_zh
+
+        # the operating system's reason in Chinese, as a document's (No such file … was English)
+        why = reason_zh(f"cannot read: {exc.strerror or exc}")
+        raise UnreadableDocument(str(path), why) from exc
     good, bad = parse(path, rows)
     report = RosterImport(source, bad=list(bad))
     courts = _Courts(build_roster())

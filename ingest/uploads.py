@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.errors import BadParameter, UnreadableDocument
+from graph.errors import OS_ERRORS_ZH, BadParameter, UnreadableDocument
 
 ARTICLE_TYPES = (".txt", ".html", ".htm", ".md", ".docx", ".pdf")
 MANIFEST_TYPES = (".csv", ".jsonl", ".ndjson")
@@ -432,18 +432,7 @@ _CODEC_ZH = {
 }
 
 #: the operating system's messages the readers pass on (`strerror`)
-_OS_ERRORS_ZH = {
-    "Permission denied": "没有权限",
-    "No such file or directory": "没有这个文件或文件夹",
-    "Is a directory": "这是文件夹",
-    "Not a directory": "不是文件夹",
-    "Input/output error": "输入/输出错误（磁盘或网络盘故障？）",
-    "File name too long": "文件名太长",
-    "Too many levels of symbolic links": "符号链接层数过多",
-    "Stale file handle": "文件句柄已失效（网络盘断开？）",
-    "Operation not permitted": "不允许此操作",
-    "Resource temporarily unavailable": "资源暂时不可用",
-}
+_OS_ERRORS_ZH = OS_ERRORS_ZH
 
 
 def reason_zh(reason: str) -> str:
@@ -661,7 +650,12 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
     ]
     if dry:
         planned = [f"{_PLANNED_ZH.get(k, k)} {v}" for k, v in sorted(report.planned.items()) if v]
-        lines.append("将写入：" + ("、".join(planned) or "无"))
+        joining = len(report.joined)  # a document joins through its first file only
+        lines.append(
+            "将写入："
+            + ("、".join(planned) or ("无新内容" if joining else "无"))
+            + (f"；已在图中的文档 {joining} 篇将加入文档集（见下）" if joining else "")
+        )
         note = dry_run_note_zh(report)
         if note:
             lines.append(note)

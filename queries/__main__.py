@@ -238,8 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--format",
         "-f",
         choices=("table", "json", "csv"),
-        default="table",
-        help="table 表格（中文列名）、json 或 csv（英文键，附引用所需的列）",
+        help="table 表格（中文列名）、json 或 csv（英文键，附引用所需的列）；默认：-o 的文件"
+        "以 .csv 或 .json 结尾时即为该格式，否则 table",
     )
     parser.add_argument(
         "--output", "-o", metavar="FILE", help="写入这个文件（UTF-8；csv 带 BOM），不写到屏幕"
@@ -256,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         get(args.name)  # unknown names fail before the store starts
         params = parse_params(args.param)
         target = _output(args.output)
+        args.format = output_format(args.format, target)
         from graph.store import open_store
 
         with open_store(Settings.from_env()) as store:
@@ -288,6 +289,35 @@ def _regular_file(stream: Any) -> bool:
         return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
     except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
         return False
+
+
+#: the formats a file's extension names (`output_format`)
+_BY_SUFFIX = {".csv": "csv", ".json": "json"}
+
+
+def output_format(given: str | None, target: Path | None) -> str:
+    """The format the answer is written in: --format, else the one `-o`'s extension names
+    (`-o 采用单位.csv` wrote the screen's table into a .csv file), else table; an extension
+    that names another format, or one no format is written as (.xlsx), is refused.
+
+    >>> output_format(None, Path("a.csv")), output_format(None, None), output_format("json", None)
+    ('csv', 'table', 'json')
+    """
+    if target is None:
+        return given or "table"
+    suffix = target.suffix.lower()
+    implied = _BY_SUFFIX.get(suffix)
+    if suffix in (".xlsx", ".xls", ".parquet"):
+        raise CourtgraphError(
+            f"{target.name}：命名查询可写 csv（Excel 可直接打开）或 json，如 -o {target.stem}.csv；"
+            "Excel 和 Parquet 文件见 python -m queries.analytics events -o 文件.xlsx"
+        )
+    if given and implied and implied != given:
+        raise CourtgraphError(
+            f"{target.name}：扩展名表示 {implied}，--format 却是 {given}；请把文件命名为 "
+            f"{target.stem}.{given if given != 'table' else 'txt'}"
+        )
+    return given or implied or "table"
 
 
 def _output(path: str | None) -> Path | None:

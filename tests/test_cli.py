@@ -111,7 +111,18 @@ def test_missing_neo4j_password(run_main) -> None:
         "queries", "top_initiatives", env={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": ""}
     )
     assert r.returncode == 1
-    assert r.stderr.strip() == "Error: NEO4J_URI is set but NEO4J_PASSWORD is not; set both"
+    assert r.stderr.strip() == (
+        "Error: 设置了 NEO4J_URI，却没有设置 NEO4J_PASSWORD：请两个都设置"
+        "（都不设置则使用内置的 ArcadeDB）"
+    )
+
+
+def test_a_uri_of_an_unknown_scheme_is_an_error_line(run_main) -> None:
+    """NEO4J_URI=foo://… ended in the driver's traceback (its ConfigurationError)."""
+    r = run_main("queries", "top_initiatives", env={"NEO4J_URI": "foo://x", "NEO4J_PASSWORD": "x"})
+    assert r.returncode == 1
+    assert r.stderr.startswith("Error: NEO4J_URI 'foo://x' 无效（应形如 neo4j://主机:7687")
+    assert "Traceback" not in r.stderr
 
 
 @pytest.mark.slow
@@ -195,6 +206,20 @@ def test_help_names_the_command_it_was_called_by(
     assert capsys.readouterr().out.startswith(f"用法：{module_form} ")
 
 
+def test_extract_says_why_a_file_failed_in_chinese(tmp_path, capsys) -> None:
+    """`python -m ingest extract` on a missing or empty file said "no such file or folder",
+    "empty file (0 bytes)": in Chinese, as the ingest summary says them."""
+    from ingest.__main__ import main
+
+    (tmp_path / "空.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path / "无.txt"), str(tmp_path / "空.txt")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"Error: {tmp_path / '无.txt'}：没有这个文件或文件夹",
+        f"Error: {tmp_path / '空.txt'}：空文件（0 字节）",
+    ]
+
+
 def test_a_dry_run_says_how_its_fact_count_differs_from_the_real_run() -> None:
     """`将写入：… 事实 66` beside a real run's `新增事实 52 条` on the same files read as a
     contradiction (a new user's finding): the dry run says what its number counts."""
@@ -265,6 +290,27 @@ def test_python_m_graph_helps_in_chinese(capsys: pytest.CaptureFixture[str]) -> 
     assert "\n所配置的存储、服务器状态和数量统计\n" in helps[("status",)]
     assert "\n待审核的事实，置信度最低的在前\n" in helps[("review", "queue")]
     assert re.search(r"\n  --yes +不询问，直接删除\n", helps[("reset",)])
+
+
+def test_python_m_figures_helps_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m figures --help` and its subcommands' were English (adoption map (采用情况图)
+    under a court, 2 for print) while every other command helps in Chinese; option names stay."""
+    from figures.__main__ import main
+
+    english = re.compile(r"\b[A-Za-z]{2,}'?[a-z]* [a-z]{2,} [a-z]{2,}\b")  # three words
+    commands = ["map", "timeline", "brief", "portfolio", "coverage", "table"]
+    helps = {(): _help(main, [], capsys)}
+    for cmd in commands:
+        helps[(cmd,)] = _help(main, [cmd], capsys)
+    for argv, text in helps.items():
+        body = text.split("\n\n", 1)[1]  # after the usage
+        assert not english.search(body), (argv, english.search(body))
+        assert not re.search(r"\((?:e\.g\.|default)", body), argv
+    assert "\n一个举措的扩散时间线\n" in helps[("timeline",)]
+    assert re.search(r"\n  --scale \{1,2,3\} +放大倍数", helps[("map",)])
+    for option in ("--court", "--output", "--collection", "--verified-only", "--scale"):
+        assert option in helps[("map",)]
+    assert "--unit" in helps[("brief",)] and "--param" in helps[("table",)]
 
 
 _ENTRY_POINTS = (

@@ -144,6 +144,30 @@ def facts_note(
         where.caption(note)
 
 
+#: how a confidence that is its rule's judged prior is marked, on every page that shows one
+PRIOR_ZH = "规则先验，未经标注校准"
+
+
+def confidence_zh(row: dict[str, Any]) -> str:
+    """A fact's confidence as every page words it: '' once a reviewer confirmed or corrected
+    it (its 核实状态 says so), '-' when it has none, and a judged rule prior marked as one
+    while no annotations measure its kind (ingest.confidence.PRIORS: learning visits).
+
+    >>> confidence_zh({"confidence": 0.8, "rules": ["visit:went-to"]})
+    '0.80（规则先验，未经标注校准）'
+    >>> confidence_zh({"confidence": 0.8, "status": "confirmed"})
+    ''
+    """
+    from ingest.confidence import uncalibrated
+
+    if row.get("status") in ("confirmed", "corrected"):
+        return ""
+    conf = row.get("confidence")
+    if conf is None:
+        return "-"
+    return f"{conf:.2f}（{PRIOR_ZH}）" if uncalibrated(row.get("rules")) else f"{conf:.2f}"
+
+
 def note_of(check: Any) -> str:
     """A FactCheck's note, none for a table without facts."""
     return str(check.note()) if check.facts else ""

@@ -27,8 +27,8 @@ import streamlit as st
 from graph import review
 from graph.errors import BadParameter, CourtgraphError
 from graph.model import STAGES, fact_id
-from ingest.confidence import uncalibrated
 from ui import state
+from ui.common import confidence_zh
 
 P = "review"
 MARK = "background:#ffe08a;padding:1px 0;border-radius:2px"
@@ -1350,20 +1350,13 @@ def _queue_page(
 
 
 def confidence_words(row: dict[str, Any]) -> str:
-    """A queue row's confidence as the review pages show it: none once a reviewer confirmed
-    or corrected the fact (its status says so), and a judged rule prior marked as one
-    (ingest.confidence.PRIORS: learning visits, no annotations measure them yet). It lives
-    here, not in graph.review: the store layer knows nothing of the extractor's rules.
+    """A queue row's confidence in its caption: 置信度 and `ui.common.confidence_zh` (the
+    wording every page uses), nothing once a reviewer confirmed or corrected the fact.
 
     >>> confidence_words({"confidence": 0.8, "rules": ["visit:went-to"]})
-    '置信度 0.80（规则先验估计，未经标注校准）'
+    '置信度 0.80（规则先验，未经标注校准）'
     >>> confidence_words({"confidence": 0.8, "status": "confirmed"})
     ''
     """
-    if row.get("status") in ("confirmed", "corrected"):
-        return ""
-    conf = row.get("confidence")
-    if conf is None:
-        return "置信度 -"
-    prior = "（规则先验估计，未经标注校准）" if uncalibrated(row.get("rules")) else ""
-    return f"置信度 {conf:.2f}{prior}"
+    shown = confidence_zh(row)
+    return f"置信度 {shown}" if shown else ""

@@ -10,30 +10,17 @@ import streamlit as st
 from graph.review import STATUS_ZH
 from queries.visits import DIRECTION_ZH
 from ui import state
-from ui.common import facts_note, table
+from ui.common import confidence_zh, facts_note, table
 
 #: what a visit that names no initiative studied shows as its topic
 NO_TOPIC = "（未写明）"
 
 
-def confidence_shown(row: dict[str, Any]) -> str:
-    """A visit's confidence in its table: none once a reviewer confirmed or corrected it (its
-    核实状态 says so), else its rule's judged prior, marked as one while no annotations
-    measure visits (ingest.confidence.PRIORS)."""
-    from ingest.confidence import uncalibrated
-
-    if row.get("status") in ("confirmed", "corrected"):
-        return "—"
-    conf = row.get("confidence")
-    if conf is None:
-        return "-"
-    return f"{conf:.2f}（规则先验）" if uncalibrated(row.get("rules")) else f"{conf:.2f}"
-
-
 def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`learning_visits` rows as a table shows them: the direction in Chinese, the topic (or
     that the text names none), the date as 举措 shows dates (a document's own date marked),
-    the review status and the confidence (`confidence_shown`)."""
+    the review status and the confidence (`ui.common.confidence_zh`; — once a reviewer
+    decided the visit, its 核实状态 says so)."""
     from queries.columns import date_shown
 
     return [
@@ -43,7 +30,7 @@ def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "topic": r.get("initiative") or NO_TOPIC,
             "date_shown": date_shown(r.get("date"), r.get("date_precision")),
             "status_zh": STATUS_ZH.get(r.get("status") or "extracted", r.get("status") or ""),
-            "confidence_shown": confidence_shown(r),
+            "confidence_shown": confidence_zh(r) or "—",
         }
         for r in rows
     ]

@@ -1791,11 +1791,9 @@ def write_table(
     written = [path]
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
-        raise CourtgraphError(
-            f"{path}: write tables as {', '.join(TABLE_SUFFIXES)} (the extension names the format)"
-        )
+        raise CourtgraphError(f"{path}：表格可写 {'、'.join(TABLE_SUFFIXES)}（扩展名决定格式）")
     if not path.parent.is_dir():
-        raise CourtgraphError(f"{path}: the folder {path.parent} does not exist")
+        raise CourtgraphError(f"{path}：文件夹 {path.parent} 不存在")
     if suffix == ".parquet":
         import pandas as pd
 

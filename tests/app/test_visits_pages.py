@@ -72,8 +72,26 @@ def test_unit_page_shows_whom_it_learned_from_and_who_learned_from_it(empty_stor
     assert list(learned["学习内容"]) == ["诉源治理"]
     assert list(learned["核实状态"]) == ["待核实"]
     # no annotations measure visits yet: the confidence is its rule's prior, said so
-    assert list(learned["置信度"]) == ["0.60（规则先验）"]
+    assert list(learned["置信度"]) == ["0.60（规则先验，未经标注校准）"]
     assert any("向…学习" in m.value for m in visitor.markdown)
+
+
+def test_the_visits_table_and_the_review_queue_word_a_confidence_alike() -> None:
+    """The visits table said 0.60（规则先验） and the review queue 置信度 0.60（规则先验估计，未经
+    标注校准） for the same fact (two helpers): one wording (ui.common.confidence_zh) on both."""
+    from ui.common import confidence_zh
+    from ui.review import confidence_words
+    from ui.visits import shown_rows
+
+    row = {"direction": "learned_from", "confidence": 0.6, "rules": ["visit:went-to"]}
+    shown = shown_rows([row])[0]["confidence_shown"]
+    assert shown == confidence_zh(row) == "0.60（规则先验，未经标注校准）"
+    assert confidence_words(row) == f"置信度 {shown}"
+    decided = {**row, "status": "confirmed"}  # its 核实状态 says it all
+    assert shown_rows([decided])[0]["confidence_shown"] == "—"
+    assert confidence_words(decided) == ""
+    plain = {"direction": "hosted", "confidence": 0.9, "rules": ["adoption:subject"]}
+    assert shown_rows([plain])[0]["confidence_shown"] == "0.90" == confidence_zh(plain)
 
 
 def test_initiative_page_shows_the_visits_about_it(empty_store, app) -> None:

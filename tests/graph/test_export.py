@@ -76,8 +76,11 @@ def test_the_extension_names_the_format() -> None:
     assert [export.format_for(f"x{suffix}") for suffix in export.SUFFIX.values()] == list(
         export.SUFFIX
     )
-    with pytest.raises(CourtgraphError, match="cannot tell the format"):
+    # in Chinese, as every other message of the command line (it was English)
+    with pytest.raises(CourtgraphError, match=r"x\.png：无法从扩展名 \.png 判断导出格式"):
         export.format_for("x.png")
+    with pytest.raises(CourtgraphError, match="无法从文件名（没有扩展名）判断导出格式"):
+        export.format_for("x")
 
 
 def test_edge_list_csv_names_both_ends(tmp_path: Path) -> None:
@@ -102,7 +105,7 @@ def test_a_failed_export_leaves_no_half_file_and_keeps_the_old_one(
         export.export(_sample(), "json", target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["sub.json"]
-    with pytest.raises(CourtgraphError, match="does not exist"):
+    with pytest.raises(CourtgraphError, match=r"x\.graphml：文件夹 .*missing 不存在$"):
         export.export(_sample(), "graphml", tmp_path / "missing" / "x.graphml")
 
 

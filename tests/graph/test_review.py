@@ -884,8 +884,32 @@ def test_import_refuses_broken_records(store, tmp_path: Path) -> None:
     bad.write_text("not json\n", encoding="utf-8")
     with pytest.raises(BadParameter, match="bad.jsonl:1"):
         review.from_jsonl(store, bad)
-    with pytest.raises(CourtgraphError, match="无法读取"):
+    # the system's reason in Chinese too (it was "No such file or directory")
+    with pytest.raises(CourtgraphError, match="missing.jsonl：没有这个文件或文件夹$"):
         review.from_jsonl(store, tmp_path / "missing.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2024-13", "没有 13 月"),
+        ("2024-00-05", "没有 0 月"),
+        ("2023-02-29", "2023 年 2 月没有 29 日"),
+        ("2024-04-31", "2024 年 4 月没有 31 日"),
+        ("2024/05", "应为 YYYY、YYYY-MM 或 YYYY-MM-DD"),
+    ],
+)
+def test_a_correction_to_a_day_that_does_not_exist_is_refused(date: str, why: str) -> None:
+    """`review correct FACT --date 2024-13` was taken, and the fact stored a month 13."""
+    with pytest.raises(BadParameter, match=why):
+        review.date_precision(date)
+    assert review.date_precision("2024-02-29") == "day"
+
+
+def test_export_into_a_missing_folder_is_an_error_line(store, tmp_path: Path) -> None:
+    """`review export -o /nonexist/d.jsonl` ended in a traceback (FileNotFoundError)."""
+    with pytest.raises(CourtgraphError, match="d.jsonl：文件夹 .*missing 不存在$"):
+        review.to_jsonl(store, tmp_path / "missing" / "d.jsonl")
 
 
 def test_hash_password_cli(monkeypatch, capsys) -> None:

@@ -382,3 +382,28 @@ def test_a_correction_followed_by_a_confirmation_lasts_through_a_refold(store) -
     store.write_documents([g.document_b()])
     review.reapply_documents(store, [g.DOC_B])
     assert ding_now() == want
+
+
+def test_a_correction_taken_back_is_not_corrected_from_itself(store) -> None:
+    """A stage corrected and then corrected back: the fact is back under its first id, and
+    its corrected_from listed that very id (carried from the corrected fact) beside the one
+    it came back from (a reviewer's finding). It lists the one it came back from, also
+    after a rebuild applies both decisions again."""
+    fixed = fact_id("ADOPTED", g.MID, g.SUYUAN, "adopted")
+
+    def corrected_from() -> list[dict]:
+        return store.read(
+            "MATCH (:Entity {id: $u})-[a:ADOPTED]->(:Entity {id: $i}) "
+            "RETURN a.fact_id AS f, a.corrected_from AS c",
+            {"u": g.MID, "i": g.SUYUAN},
+        )
+
+    g.load_small_graph(store)
+    review.decide(store, MID_SUYUAN, "correct", reviewer="甲", new={"stage": "adopted"})
+    assert corrected_from() == [{"f": fixed, "c": [MID_SUYUAN]}]
+    review.decide(store, fixed, "correct", reviewer="甲", new={"stage": "promoted"})
+    assert corrected_from() == [{"f": MID_SUYUAN, "c": [fixed]}]
+    review.clear_keeping_decisions(store)
+    g.load_small_graph(store)
+    review.reapply_all(store)
+    assert corrected_from() == [{"f": MID_SUYUAN, "c": [fixed]}]

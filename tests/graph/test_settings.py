@@ -17,15 +17,14 @@ def test_defaults_and_values() -> None:
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        (
-            {"COURTGRAPH_QUERY_TIMEOUT": "ten"},
-            "COURTGRAPH_QUERY_TIMEOUT must be a number of seconds",
-        ),
-        ({"COURTGRAPH_QUERY_TIMEOUT": "-1"}, "COURTGRAPH_QUERY_TIMEOUT must be between"),
-        ({"COURTGRAPH_QUERY_TIMEOUT": "nan"}, "COURTGRAPH_QUERY_TIMEOUT must be between"),
-        ({"COURTGRAPH_ROW_LIMIT": "1e3"}, "COURTGRAPH_ROW_LIMIT must be a whole number"),
-        ({"COURTGRAPH_ROW_LIMIT": "0"}, "COURTGRAPH_ROW_LIMIT must be between 1"),
-        ({"COURTGRAPH_HEAP": "lots"}, "COURTGRAPH_HEAP must be a Java heap size"),
+        # in Chinese, as every other message (they were English)
+        ({"COURTGRAPH_QUERY_TIMEOUT": "ten"}, "COURTGRAPH_QUERY_TIMEOUT 应为秒数"),
+        ({"COURTGRAPH_QUERY_TIMEOUT": "-1"}, "COURTGRAPH_QUERY_TIMEOUT 应在 0.1 到 86,400 之间"),
+        ({"COURTGRAPH_QUERY_TIMEOUT": "nan"}, "COURTGRAPH_QUERY_TIMEOUT 应在"),
+        ({"COURTGRAPH_ROW_LIMIT": "1e3"}, "COURTGRAPH_ROW_LIMIT 应为整数行数"),
+        ({"COURTGRAPH_ROW_LIMIT": "0"}, "COURTGRAPH_ROW_LIMIT 应在 1 到"),
+        ({"COURTGRAPH_HEAP": "lots"}, "COURTGRAPH_HEAP 应为 Java 堆大小"),
+        ({"COURTGRAPH_HOME_COURT": "院" * 201}, "COURTGRAPH_HOME_COURT 应为一个法院的名称"),
     ],
 )
 def test_bad_values_name_their_variable(env: dict[str, str], message: str) -> None:
@@ -47,9 +46,8 @@ def test_every_command_prints_an_error_line(module: str, monkeypatch, capsys) ->
     }[module]
     assert main(argv) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert err[-1].startswith(
-        "Error: COURTGRAPH_QUERY_TIMEOUT must be a number of seconds, not 'ten'"
-    )
+    assert err[-1].startswith("Error: 环境变量 COURTGRAPH_QUERY_TIMEOUT 应为秒数")
+    assert err[-1].endswith("，而不是 'ten'")
 
 
 def test_export_limit_is_checked(
@@ -61,3 +59,11 @@ def test_export_limit_is_checked(
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["export", "court:x", "--limit", "-5", "-o", str(tmp_path / "x.graphml")]) == 1
     assert capsys.readouterr().err.strip() == "Error: --limit 应在 1 到 100,000 之间，而不是 -5"
+
+
+def test_status_says_a_setting_is_unset_in_chinese() -> None:
+    """`python -m graph status` listed NEO4J_URI (unset) among its Chinese lines."""
+    rows = {env: value for env, value, _help in Settings.from_env({}).describe()}
+    assert rows["NEO4J_URI"] == rows["NEO4J_PASSWORD"] == "（未设置）"
+    shown = Settings.from_env({"NEO4J_PASSWORD": "secret"}).describe()
+    assert ("NEO4J_PASSWORD", "***") in [(env, value) for env, value, _help in shown]

@@ -336,7 +336,7 @@ _ELEVEN_LOCAL = "今年以来，全市法院诉前调解案件1205件，调解�
 
 
 def _collection_lines(out: str) -> list[str]:
-    return [x for x in out.splitlines() if "文档集" in x]
+    return [x for x in out.splitlines() if "文档集" in x and not x.startswith("将写入：")]
 
 
 def _adds_up(out: str) -> list[str]:
@@ -388,7 +388,11 @@ def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
         "读取 5 篇；将新增 3 篇（其中数字有改动的近似稿 1 篇）；已在图中（内容相同） 0 篇；"
         "与本次先读的文件相同 1 篇；转载稿 1 篇；失败 0 篇"
     ) in out.splitlines()
-    assert _adds_up(out) == ["文档集「week」：将新增 3 篇"]
+    # the copy and the repost are of a document the run would add, as the real run says
+    assert _adds_up(out) == [
+        "文档集「week」：将新增 3 篇，与本次先读的文件相同 1 篇，转载稿 1 篇"
+        "（共 5 篇，即 3 篇文档，都是本次将新增的）"
+    ]
 
     assert main(["--quiet", str(week)]) == 0
     out = capsys.readouterr().out
@@ -412,7 +416,21 @@ def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
     assert main(["--quiet", "--dry-run", str(week)]) == 0
     out = capsys.readouterr().out
     assert "读取 5 篇；将新增 0 篇；已在图中（内容相同） 4 篇；转载稿 1 篇；失败 0 篇" in out
-    assert _adds_up(out) == []  # a dry run looks at no known document's collections
+    assert _adds_up(out) == [  # it said nothing of the known documents' collection
+        "文档集「week」：已在图中（内容相同） 4 篇，转载稿 1 篇"
+        "（共 5 篇，即 3 篇文档，都原已属于该文档集）"
+    ]
+    # a dry run into a named collection says which known documents would join it (it said
+    # nothing: it counted the new documents only); and it writes none of them into it
+    would_join = [
+        "文档集「周报」：已在图中（内容相同） 4 篇，转载稿 1 篇"
+        "（共 5 篇，即 3 篇文档，都在本次将加入该文档集）"
+    ]
+    for _twice in range(2):  # still to join the second time: nothing was written
+        assert main(["--quiet", "--dry-run", str(week), "--collection", "周报"]) == 0
+        out = capsys.readouterr().out
+        assert _adds_up(out) == would_join
+        assert "将写入：无新内容；已在图中的文档 3 篇将加入文档集（见下）" in out.splitlines()
 
     assert main(["--quiet", str(week), "--collection", "周报"]) == 0
     assert _adds_up(capsys.readouterr().out) == [

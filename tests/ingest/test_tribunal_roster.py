@@ -174,3 +174,17 @@ def test_a_roster_in_another_encoding_is_refused_in_chinese(tmp_path: Path) -> N
     path.write_bytes("法庭名称,所属法院\n东湖法庭,平山区法院\n".encode("utf-16"))
     with pytest.raises(UnreadableDocument, match="不是 UTF-8 或 GB18030 编码的文本"):
         import_roster(None, path)
+
+
+def test_a_roster_that_cannot_be_read_is_said_in_chinese(tmp_path: Path, capsys) -> None:
+    """`python -m ingest roster` on a missing file said "Error: 名录.xlsx: 无法读取：No such
+    file or directory" (the system's reason in English): the file and its reason in Chinese."""
+    from ingest.__main__ import main
+
+    assert main(["roster", "--dry-run", str(tmp_path / "名录.xlsx")]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"Error: {tmp_path / '名录.xlsx'}：无法读取：没有这个文件或文件夹\n"
+    )
+    assert main(["roster", "--dry-run", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.endswith("：无法读取：这是文件夹\n")

@@ -99,6 +99,27 @@ def test_query_csv_opens_in_excel_and_goes_to_a_file(small, tmp_path: Path, caps
     assert capsys.readouterr().err.startswith("Error: 文件夹 ")
 
 
+def test_query_output_takes_its_format_from_the_file_name(small, tmp_path: Path, capsys) -> None:
+    """`python -m queries adopters … -o 采用单位.csv` wrote the screen's table (padded columns,
+    Chinese headers) into the .csv file: without --format, .csv and .json name the format;
+    a file of a format queries do not write (.xlsx), or an extension naming another format
+    than --format, is an Error: line and no file."""
+    args = ["adopters", "--param", f"initiative={g.SUYUAN}"]
+    out = tmp_path / "采用单位.csv"
+    assert queries_cli.main([*args, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfunit_id,")
+    as_json = tmp_path / "采用单位.json"
+    assert queries_cli.main([*args, "-o", str(as_json)]) == 0
+    assert any(r["unit_id"] == g.BING for r in json.loads(as_json.read_text(encoding="utf-8")))
+    capsys.readouterr()
+    excel = tmp_path / "采用单位.xlsx"
+    assert queries_cli.main([*args, "-o", str(excel)]) == 1
+    assert capsys.readouterr().err.startswith("Error: 采用单位.xlsx：命名查询可写 csv")
+    assert queries_cli.main([*args, "--format", "json", "-o", str(tmp_path / "x.csv")]) == 1
+    assert "扩展名表示 csv，--format 却是 json；请把文件命名为 x.json" in capsys.readouterr().err
+    assert not excel.exists() and not (tmp_path / "x.csv").exists()
+
+
 def test_query_csv_has_a_bom_in_a_file_stdout_goes_to_not_in_a_pipe(
     small, tmp_path: Path, monkeypatch
 ) -> None:
