@@ -669,7 +669,7 @@ def test_national_reform_vocabulary_of_the_nineteenth_session() -> None:
     practice has; the bare words annotators do not record stay unmatched."""
     tax = default_taxonomy()
     cases = {
-        "甲院推进线上庭审，开通云上法庭。": ["在线庭审", "在线庭审"],
+        "甲院全面推进线上庭审。": ["在线庭审"],
         "丙院升级智慧诉服，群众掌上办事。": ["智慧诉讼服务"],
         "丁省高院统一建设一体化诉讼服务中心。": ["一站式诉讼服务中心"],
         "戊院深化失信联动惩戒。": ["失信被执行人联合惩戒"],
