@@ -662,3 +662,28 @@ def test_national_practices_named_as_court_news_names_them() -> None:
     }
     for sentence, names in cases.items():
         assert [m.entry.name for m in tax.find(sentence)] == names, sentence
+
+
+def test_national_reform_vocabulary_of_the_nineteenth_session() -> None:
+    """Names every court uses for national practices (issue #10), each on the entry the
+    practice has; the bare words annotators do not record stay unmatched."""
+    tax = default_taxonomy()
+    cases = {
+        "甲院全面推进线上庭审。": ["在线庭审"],
+        "丙院升级智慧诉服，群众掌上办事。": ["智慧诉讼服务"],
+        "丁省高院统一建设一体化诉讼服务中心。": ["一站式诉讼服务中心"],
+        "癸庭融合一站式司法服务和法治宣传。": ["一站式诉讼服务中心"],
+        "戊院深化失信联动惩戒。": ["失信被执行人联合惩戒"],
+        "己庭法官到村里巡回审理一起相邻纠纷。": ["巡回审判"],
+        "庚省高院健全矛盾纠纷预防调处化解综合机制。": ["矛盾纠纷预防调处化解综合机制"],
+    }
+    for sentence, names in cases.items():
+        assert [m.entry.name for m in tax.find(sentence)] == names, sentence
+    # what annotators leave out when a text has it: the aim of diversified resolution alone,
+    # a judicial confirmation on its own, the manner of one mediation
+    for sentence in (
+        "辛院整合多元解纷资源。",
+        "法官当场为调解协议进行司法确认。",
+        "壬庭组织双方进行视频调解。",
+    ):
+        assert [m.entry.name for m in tax.find(sentence)] == [], sentence
