@@ -404,7 +404,9 @@ _DOWN = re.compile(r"下降|减少|降低|缩减|缩短|降幅|回落|下滑")
 #: a year as a period names it (2023年, 今年, 去年)
 _PERIOD_YEAR = r"(?:(?:19|20)\d{2}年|今年|去年|前年|上年)"
 _PERIOD = re.compile(
-    r"(?=[截自今去前第上下年以近每过\d一二三四五六七八九十])"
+    # lets the scan skip characters no period starts with (the first character of every
+    # alternative below: the lookahead covers them all)
+    r"(?=[截自今去前第上下年以近每过最两\d一二三四五六七八九十])(?:"
     # a span of days (2019年1月1日至2020年4月25日, 今年8月31日至12月15日) and a day, a year's
     # end or now that a count runs up to (截至2025年3月16日, 截至去年底, 截至目前)
     rf"(?:{_PERIOD_YEAR}?\d{{1,2}}月\d{{1,2}}日(?:至|到|—|－|-|~)"
@@ -421,7 +423,7 @@ _PERIOD = re.compile(
     # a span of months (，近3个月…, 三个月来, 3个月以来): a one-month period named before is
     # not it (由近6个月缩短至2个月 is a figure)
     r"|(?<![\u4e00-\u9fff])(?:近|过去|最近)[一二三四五六七八九十两\d]+个多?月(?:来|以来|里|间)?"
-    r"|[一二三四五六七八九十两\d]+个多?月(?:以来|来|里|间)"
+    r"|[一二三四五六七八九十两\d]+个多?月(?:以来|来|里|间))"
 )
 #: a part of a year named without its year (一季度, 上半年, 一至三月, 1-3月)
 _YEARLESS_PART = re.compile(
