@@ -78,7 +78,10 @@ _TYPE_RE = re.compile(
     + ")"
 )
 #: a bare 保险 / 仲裁 in a list of partners (交警、法院、保险、人民调解及仲裁)
-_LISTED = re.compile(r"(?<=[、，,])(?P<w>保险|仲裁)(?=[、及和，,等])|(?<=及)(?P<w2>仲裁)")
+#: ((?=[保仲]): a quick first test, cheaper than the look-behinds at every character)
+_LISTED = re.compile(
+    r"(?=[保仲])(?:(?<=[、，,])(?P<w>保险|仲裁)(?=[、及和，,等])|(?<=及)(?P<w2>仲裁))"
+)
 _PLACE = re.compile(r"(?:[" + HAN + r"]{1,8}?(?:省|市|州|县|区|旗|盟|乡|镇|街道|村))$")
 _PREFIX_STOP = frozenset(
     "的与和、及在同对向由为将把从到被以并等经于其该各也都就还又请邀联合共与了是有"
