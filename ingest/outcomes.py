@@ -2243,15 +2243,18 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
     sentences: dict[int, str] = {}
     said_in: dict[tuple[float, str, str], list[int]] = {}  # the sentences saying each figure
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if hits else []
+    ats: list[int] = []  # each hit's sentence start
+    same_uom: dict[str, list[OutcomeHit]] = {}  # the hits of each unit, in text order
     for h in hits:
         at, sentence = _sentence_of(text, breaks, h.start)
+        ats.append(at)
+        same_uom.setdefault(h.unit_of_measure, []).append(h)
         sentences[at] = sentence
         key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
         if key not in figures.setdefault(at, set()):
             figures[at].add(key)
             said_in.setdefault(key, []).append(at)
-    for h in hits:
-        at, _ = _sentence_of(text, breaks, h.start)
+    for h, at in zip(hits, ats, strict=True):
         key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
         mine = figures[at]
         if any(
@@ -2267,9 +2270,8 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
         if h.qualifier in _ROUNDING or heading:
             exact = [
                 g
-                for g in hits
+                for g in same_uom[h.unit_of_measure]
                 if g is not h
-                and g.unit_of_measure == h.unit_of_measure
                 and g.value
                 and abs(g.value - h.value) <= 0.03 * g.value
                 and (
