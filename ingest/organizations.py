@@ -70,9 +70,13 @@ _TYPES: tuple[tuple[str, str, bool, str], ...] = (
 )
 #: the characters type words start with: the look-ahead lets the scan skip all others
 TYPE_FIRST_CHARS = "党政省市州县区司工人公交检纪律调妇总团商保仲住税自民教卫"
+#: the characters of the type words (every one has two at least: its second is one of them)
+_TYPE_CHARS = "".join(sorted({c for p, _, _, _ in _TYPES for c in p if "\u4e00" <= c <= "\u9fff"}))
 _TYPE_RE = re.compile(
     "(?=["
     + TYPE_FIRST_CHARS
+    + "]["
+    + _TYPE_CHARS
     + "])(?:"
     + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _, _) in enumerate(_TYPES))
     + ")"
