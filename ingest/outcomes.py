@@ -513,6 +513,12 @@ def _spans(pattern: re.Pattern[str], text: str, limit: int) -> list[tuple[int, i
     return [(m.start(), m.end()) for m in pattern.finditer(text, 0, limit)]
 
 
+def _ends_in(text: str, word: str) -> bool:
+    """Whether `text` ends in `word` where a pattern's `$` reads it (also before a last line
+    break): a pattern that ends in `word` and `$` matches no text that does not."""
+    return text.endswith(word) or text.endswith(word + "\n")
+
+
 def _scan(pattern: re.Pattern[str], text: str, limit: int, word: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, 0, limit)`, not run over a text without `word` (which every match
     of `pattern` holds): most texts have no 一半 or 百分之, and the scan reads every character."""
@@ -774,8 +780,11 @@ def _metric(
             among, before = part.group("noun"), ""
     elif uom in _COUNT_UOMS and before.endswith("有") and (part := _AMONG.fullmatch(before)):
         among, before = part.group("noun"), ""  # 化解的纠纷中有1200件为…
-    dated = _YEAR_OF.search(before)
-    before = _YEAR_OF.sub("", before)
+    # (the patterns anchored at the end are tried only where the text ends as they must: a
+    # search for them tries every character)
+    dated = _YEAR_OF.search(before) if _ends_in(before, "的") else None
+    if dated:
+        before = _YEAR_OF.sub("", before)
     if dated and len(before) > 2 and before[-1] in "从由":
         before = before[:-1]  # 收案数从2022年的1200件…: the start of a change
     before = _PERIOD.sub("", before)
@@ -802,7 +811,8 @@ def _metric(
             before = before[:-1]  # 审结的560件案件中有…: what was done to the set, 审结案件数
         else:
             before = ""  # 遍布各乡镇的64个“四型”中心: a modifier, the noun follows the figure
-    before = _LISTED.sub("", before)
+    if "、" in before and _ends_in(before, "等"):
+        before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
     before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
     if _VERB_ONLY.fullmatch(before):
@@ -1425,7 +1435,7 @@ _STAFF = "(?:干警|工作人员|人员|员额法官|法官助理|法官|书记�
 #: a court's staff and its make-up: 法庭7名干警（两名法官、一名法官助理）和2名调解员 — who
 #: works there, not what was done (after a court or a verb of having, 驻扎着, 配有)
 _ROSTER = re.compile(
-    r"(?:法庭|法院|中院|高院|[庭院]|驻扎着?|驻有|现有|共有|配有|配备有|有)"
+    r"(?:法庭|法院|中院|高院|庭|院|驻扎着?|驻有|现有|共有|配有|配备有|有)"  # (words: the scan skips ahead)
     r"(?P<roster>" + _CN_COUNT + "名" + _STAFF + r"[（(](?:" + _CN_COUNT + "名"
     r"[\u4e00-\u9fff]{1,6}[、，,]?)+[）)](?:[和及、]"
     + _CN_COUNT
