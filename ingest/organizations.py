@@ -162,7 +162,8 @@ def find_organizations(
     for m in _TYPE_RE.finditer(text, 0, limit):
         if m.start() in in_court:
             continue
-        idx = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+        # the type's group (t0, t1, …): the outermost, it is the last one a match closes
+        idx = int(str(m.lastgroup)[1:])
         _, kind, generic_default, canonical = _TYPES[idx]
         word = m.group(0)
         prefix = _prefix(text, m.start(), court_ends)
