@@ -70,15 +70,22 @@ _TYPES: tuple[tuple[str, str, bool, str], ...] = (
 )
 #: the characters type words start with: the look-ahead lets the scan skip all others
 TYPE_FIRST_CHARS = "党政省市州县区司工人公交检纪律调妇总团商保仲住税自民教卫"
+#: the characters of the type words (every one has two at least: its second is one of them)
+_TYPE_CHARS = "".join(sorted({c for p, _, _, _ in _TYPES for c in p if "\u4e00" <= c <= "\u9fff"}))
 _TYPE_RE = re.compile(
     "(?=["
     + TYPE_FIRST_CHARS
+    + "]["
+    + _TYPE_CHARS
     + "])(?:"
     + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _, _) in enumerate(_TYPES))
     + ")"
 )
 #: a bare 保险 / 仲裁 in a list of partners (交警、法院、保险、人民调解及仲裁)
-_LISTED = re.compile(r"(?<=[、，,])(?P<w>保险|仲裁)(?=[、及和，,等])|(?<=及)(?P<w2>仲裁)")
+#: ((?=[保仲]): a quick first test, cheaper than the look-behinds at every character)
+_LISTED = re.compile(
+    r"(?=[保仲])(?:(?<=[、，,])(?P<w>保险|仲裁)(?=[、及和，,等])|(?<=及)(?P<w2>仲裁))"
+)
 _PLACE = re.compile(r"(?:[" + HAN + r"]{1,8}?(?:省|市|州|县|区|旗|盟|乡|镇|街道|村))$")
 _PREFIX_STOP = frozenset(
     "的与和、及在同对向由为将把从到被以并等经于其该各也都就还又请邀联合共与了是有"
@@ -155,7 +162,8 @@ def find_organizations(
     for m in _TYPE_RE.finditer(text, 0, limit):
         if m.start() in in_court:
             continue
-        idx = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+        # the type's group (t0, t1, …): the outermost, it is the last one a match closes
+        idx = int(str(m.lastgroup)[1:])
         _, kind, generic_default, canonical = _TYPES[idx]
         word = m.group(0)
         prefix = _prefix(text, m.start(), court_ends)

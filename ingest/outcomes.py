@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ingest.metrics import FROM_TAIL, chained_label, reader_label
@@ -297,7 +298,9 @@ _MEETING = re.compile(
 )
 #: one person's career (他从事审判工作28年)
 _CAREER = re.compile(
-    r"从事[^，,。；;]{0,8}?工作(?:\d+|[一二三四五六七八九十]+)年|参加工作以来|从警|从业|(?<![其])[他她](?![们人])"
+    r"从事[^，,。；;]{0,8}?工作(?:\d+|[一二三四五六七八九十]+)年|参加工作以来|从警|从业"
+    # (each alternative opens on a character, not a look-behind: the search skips to them)
+    r"|他(?<!其他)(?![们人])|她(?<!其她)(?![们人])"
 )
 _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
 #: a verb of being spread over places right before the figure (分布了85个法庭, 遍布全国40多个城市)
@@ -339,7 +342,9 @@ _TIME_AFTER = re.compile(
 #: a date ahead that the figure is a target for (到2025年底，建成20个); not the year a change
 #: reached its level (从2023年的320件上升到2024年的560件) nor the end of a span (从2022年到2024年)
 _BY_DATE = re.compile(
-    r"(?<![升长加高提降少短缩达])(?<!从\d{4}年)(?<!从\d{4})到(?:19|20)\d{2}年(?:底|末)?[，,]?"
+    # (到 first, the look-behinds after it: the search skips to each 到 instead of testing them
+    # at every character)
+    r"到(?<![升长加高提降少短缩达]到)(?<!从\d{4}年到)(?<!从\d{4}到)(?:19|20)\d{2}年(?:底|末)?[，,]?"
 )
 _DONE = re.compile(r"已|累计|共计?|实现|截至")
 #: each X (每名法官, 每月开展2次): a norm or a schedule, near the figure
@@ -404,7 +409,9 @@ _DOWN = re.compile(r"下降|减少|降低|缩减|缩短|降幅|回落|下滑")
 #: a year as a period names it (2023年, 今年, 去年)
 _PERIOD_YEAR = r"(?:(?:19|20)\d{2}年|今年|去年|前年|上年)"
 _PERIOD = re.compile(
-    r"(?=[截自今去前第上下年以近每过\d一二三四五六七八九十])"
+    # lets the scan skip characters no period starts with (the first character of every
+    # alternative below: the lookahead covers them all)
+    r"(?=[截自今去前第上下年以近每过最两\d一二三四五六七八九十])(?:"
     # a span of days (2019年1月1日至2020年4月25日, 今年8月31日至12月15日) and a day, a year's
     # end or now that a count runs up to (截至2025年3月16日, 截至去年底, 截至目前)
     rf"(?:{_PERIOD_YEAR}?\d{{1,2}}月\d{{1,2}}日(?:至|到|—|－|-|~)"
@@ -421,7 +428,7 @@ _PERIOD = re.compile(
     # a span of months (，近3个月…, 三个月来, 3个月以来): a one-month period named before is
     # not it (由近6个月缩短至2个月 is a figure)
     r"|(?<![\u4e00-\u9fff])(?:近|过去|最近)[一二三四五六七八九十两\d]+个多?月(?:来|以来|里|间)?"
-    r"|[一二三四五六七八九十两\d]+个多?月(?:以来|来|里|间)"
+    r"|[一二三四五六七八九十两\d]+个多?月(?:以来|来|里|间))"
 )
 #: a part of a year named without its year (一季度, 上半年, 一至三月, 1-3月)
 _YEARLESS_PART = re.compile(
@@ -504,6 +511,18 @@ def _with_metric(h: OutcomeHit, metric: str) -> OutcomeHit:
 
 def _spans(pattern: re.Pattern[str], text: str, limit: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text, 0, limit)]
+
+
+def _ends_in(text: str, word: str) -> bool:
+    """Whether `text` ends in `word` where a pattern's `$` reads it (also before a last line
+    break): a pattern that ends in `word` and `$` matches no text that does not."""
+    return text.endswith(word) or text.endswith(word + "\n")
+
+
+def _scan(pattern: re.Pattern[str], text: str, limit: int, word: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, 0, limit)`, not run over a text without `word` (which every match
+    of `pattern` holds): most texts have no 一半 or 百分之, and the scan reads every character."""
+    return pattern.finditer(text, 0, limit) if word in text else iter(())
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -761,8 +780,11 @@ def _metric(
             among, before = part.group("noun"), ""
     elif uom in _COUNT_UOMS and before.endswith("有") and (part := _AMONG.fullmatch(before)):
         among, before = part.group("noun"), ""  # 化解的纠纷中有1200件为…
-    dated = _YEAR_OF.search(before)
-    before = _YEAR_OF.sub("", before)
+    # (the patterns anchored at the end are tried only where the text ends as they must: a
+    # search for them tries every character)
+    dated = _YEAR_OF.search(before) if _ends_in(before, "的") else None
+    if dated:
+        before = _YEAR_OF.sub("", before)
     if dated and len(before) > 2 and before[-1] in "从由":
         before = before[:-1]  # 收案数从2022年的1200件…: the start of a change
     before = _PERIOD.sub("", before)
@@ -789,7 +811,8 @@ def _metric(
             before = before[:-1]  # 审结的560件案件中有…: what was done to the set, 审结案件数
         else:
             before = ""  # 遍布各乡镇的64个“四型”中心: a modifier, the noun follows the figure
-    before = _LISTED.sub("", before)
+    if "、" in before and _ends_in(before, "等"):
+        before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
     before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
     if _VERB_ONLY.fullmatch(before):
@@ -1011,7 +1034,8 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
 #: follows must be a measure, not a date's 年/月/日 (1. 2023年 opens a list item); one
 #: thousands group only: more space-separated groups (120 135 148件) are a list of figures
 _SPACED_NUMBER = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:\d+\.(?P<dot>[ \u00a0]+)\d+|\d{1,3}[ \u00a0]\d{3})"
+    # (?=\d): a quick first test, cheaper than the look-behind at every character
+    r"(?=\d)(?<=[\u4e00-\u9fff])(?:\d+\.(?P<dot>[ \u00a0]+)\d+|\d{1,3}[ \u00a0]\d{3})"
     r"(?![\d.,])(?![ \u00a0]?[年月日号時时])(?![ \u00a0]+\d)"
 )
 #: a clause of respective figures (分别为120 135件, 依次为…): spaced numbers are its list
@@ -1411,7 +1435,7 @@ _STAFF = "(?:干警|工作人员|人员|员额法官|法官助理|法官|书记�
 #: a court's staff and its make-up: 法庭7名干警（两名法官、一名法官助理）和2名调解员 — who
 #: works there, not what was done (after a court or a verb of having, 驻扎着, 配有)
 _ROSTER = re.compile(
-    r"(?:法庭|法院|中院|高院|[庭院]|驻扎着?|驻有|现有|共有|配有|配备有|有)"
+    r"(?:法庭|法院|中院|高院|庭|院|驻扎着?|驻有|现有|共有|配有|配备有|有)"  # (words: the scan skips ahead)
     r"(?P<roster>" + _CN_COUNT + "名" + _STAFF + r"[（(](?:" + _CN_COUNT + "名"
     r"[\u4e00-\u9fff]{1,6}[、，,]?)+[）)](?:[和及、]"
     + _CN_COUNT
@@ -1863,7 +1887,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:score",
         )
-    for m in _PERCENT_CN.finditer(text, 0, limit):
+    for m in _scan(_PERCENT_CN, text, limit, "百分之"):
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):
             continue
@@ -1876,7 +1900,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:rate-cn",
         )
-    for m in _FRACTION.finditer(text, 0, limit):
+    for m in _scan(_FRACTION, text, limit, "分之"):
         den, num = parse_number(m.group("den")), parse_number(m.group("num"))
         if not den or not num or num >= den or skip_context(m.start("den"), m.end()):
             continue
@@ -1892,7 +1916,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:fraction",
         )
-    for m in _MULTIPLE.finditer(text, 0, limit):
+    for m in _scan(_MULTIPLE, text, limit, "倍"):
         # 较2020年分别增长82倍和25.6倍: growth as a multiple, one outcome per number
         for g in ("num", "num2"):
             if m.group(g) is None or skip_context(m.start(g), m.end(g) + 1):
@@ -1918,7 +1942,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                         "",
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
-    for m in _RATIO_MULTIPLE.finditer(text, 0, limit):
+    for m in _scan(_RATIO_MULTIPLE, text, limit, "倍"):
         # 是甲类案件均值的2.5倍: the figure as a multiple of another
         if re.search(r"\d|增长|提高|提升|增加|上升", m.group("of")) or skip_context(
             m.start("num"), m.end("num") + 1
@@ -2051,7 +2075,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 "outcome:rank-top",
             )
         )
-    for m in _HALF.finditer(text, 0, limit):
+    for m in _scan(_HALF, text, limit, "一半"):
         if skip_context(m.start(), m.end()) or text[m.end() : m.end() + 1] not in ("的", ""):
             continue
         c_start, c_end = bounds.clause(m.start(), m.end())
@@ -2229,15 +2253,18 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
     sentences: dict[int, str] = {}
     said_in: dict[tuple[float, str, str], list[int]] = {}  # the sentences saying each figure
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if hits else []
+    ats: list[int] = []  # each hit's sentence start
+    same_uom: dict[str, list[OutcomeHit]] = {}  # the hits of each unit, in text order
     for h in hits:
         at, sentence = _sentence_of(text, breaks, h.start)
+        ats.append(at)
+        same_uom.setdefault(h.unit_of_measure, []).append(h)
         sentences[at] = sentence
         key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
         if key not in figures.setdefault(at, set()):
             figures[at].add(key)
             said_in.setdefault(key, []).append(at)
-    for h in hits:
-        at, _ = _sentence_of(text, breaks, h.start)
+    for h, at in zip(hits, ats, strict=True):
         key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
         mine = figures[at]
         if any(
@@ -2253,9 +2280,8 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
         if h.qualifier in _ROUNDING or heading:
             exact = [
                 g
-                for g in hits
+                for g in same_uom[h.unit_of_measure]
                 if g is not h
-                and g.unit_of_measure == h.unit_of_measure
                 and g.value
                 and abs(g.value - h.value) <= 0.03 * g.value
                 and (

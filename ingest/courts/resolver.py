@@ -103,7 +103,8 @@ class Found:
 _TOWN_AFTER = re.compile(r"镇(?!江)|乡(?![村镇贤亲土愁情风野间下民里邻音])|街道")
 #: a township's word after its name (某某镇, 某某乡, 某某街道); the name is looked up before it
 _TOWN_WORD = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:镇(?!江)|乡(?![村镇贤亲土愁情风野间下民里邻音])|街道)"
+    # ((?=[镇乡街]): a quick first test, cheaper than the look-behind at every character)
+    r"(?=[镇乡街])(?<=[\u4e00-\u9fff])(?:镇(?!江)|乡(?![村镇贤亲土愁情风野间下民里邻音])|街道)"
 )
 
 #: the courts of the whole country (全国法院, 全国各级法院)

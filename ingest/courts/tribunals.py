@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ingest.courts.resolver import Resolver
 
 
-_TRIBUNAL = re.compile(r"(?:人民)?法庭")
+_TRIBUNAL = re.compile(r"人民法庭|法庭")  # (each alternative a word: the scan skips to 人 and 法)
 # A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
 _NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源|金融|破产|国际商事)法庭")
 #: the seats of the SPC's international commercial courts (第一 in 深圳, 第二 in 西安): a

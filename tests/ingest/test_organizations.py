@@ -67,3 +67,22 @@ def test_level_names_take_the_place_of_the_article() -> None:
     assert level_name("市工商联", "呼和浩特市") == "呼和浩特市工商业联合会"
     assert level_name("市公安局", "昆山市") == "昆山市公安局"
     assert level_name("市公安局", None) == "市公安局"
+
+
+def test_type_scan_skips_no_type_word() -> None:
+    """The type words' quick test (a first character, then one of the type words' characters)
+    drops no type word: the scan finds what it finds without that test."""
+    import re
+
+    from ingest import organizations
+
+    pattern = organizations._TYPE_RE.pattern
+    plain = re.compile(
+        "(?=[" + organizations.TYPE_FIRST_CHARS + "])" + pattern[pattern.index("(?:") :]
+    )
+    # every word the types are written with, each between two other characters
+    words = [w for p, _, _, _ in organizations._TYPES for w in re.findall("[\u4e00-\u9fff]+", p)]
+    text = "".join(f"甲{w}乙，{w}公司，" for w in words)
+    found = [m.span() for m in organizations._TYPE_RE.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    assert len(found) >= len(organizations._TYPES)

@@ -1356,3 +1356,23 @@ def test_a_studys_fieldwork_and_scope_are_no_results() -> None:
         (30.0, "家", None),
     ]
     assert vals("调研组走访后，甲县法院走访企业30家。") == [(30.0, "家", None)]
+
+
+def test_period_skip_ahead_drops_no_period() -> None:
+    """_PERIOD's look-ahead (the first characters its alternatives open with) only lets the scan
+    skip characters: without it the same periods are found, one of each alternative here."""
+    import re
+
+    from ingest import outcomes
+
+    pattern = outcomes._PERIOD.pattern
+    assert pattern.startswith("(?=[")
+    body = re.compile(pattern[pattern.index(")") + 1 :])
+    text = (
+        "2019年1月1日至2020年4月25日，截至2025年3月16日，截至去年底，截至目前，自2023年以来，"
+        "今年一季度，上半年，1-3月，3月底至5月，一至三月份，年初以来，2023年度，今年以来，十年来，"
+        "近三年，每月，每年，每周，（最近3个月来），两个月以来，近6个月，过去五年"
+    )
+    found = [m.span() for m in outcomes._PERIOD.finditer(text)]
+    assert found == [m.span() for m in body.finditer(text)]
+    assert len(found) >= 20

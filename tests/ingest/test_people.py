@@ -1631,3 +1631,22 @@ def test_a_bare_tribunals_head_at_another_courts_meeting_is_not_the_visitors() -
     assert text[13:21] == "甲市中级人民法院"
     hits = {h.name: h.court for h in find_people(text, mentions)}
     assert hits.get("王秀军") == "X省乙县人民法院丁镇人民法庭", hits
+
+
+def test_title_scan_skips_no_title() -> None:
+    """The title scan's quick test (a title's first character, then one of the characters titles
+    are written in) drops no title: each is found where the plain scan finds it."""
+    from ingest import people
+
+    plain = re.compile(r"(?=[" + people._ROLE_FIRST + r"])(?<!总)" + people._CHAIN)
+    titles = people.ROLES.split("|") + [
+        "全国优秀法官",
+        "省模范法官",
+        "资深法官",
+        "老院长",
+        "原庭长",
+    ]
+    text = "".join(f"甲{t}乙，" for t in titles)
+    found = [m.span() for m in people._CHAIN_RE.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    assert len(found) >= len(titles)
