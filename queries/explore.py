@@ -609,10 +609,10 @@ OUTCOMES_UNDER = register(
         "outcomes." + _CUT,
         # Each row names its initiative by elementId(i), and the answer's `names` give each
         # initiative's id and name once: an initiative's record is large (its recent_docs, its
-        # years), and the embedded server read the whole record again for i.id and i.name on
-        # every row (a fresh copy of the node each time: 20,000 rows under the SPC, ~60 ms of
-        # its ~400), while elementId(i) reads nothing. The rows are those of the text that
-        # read them on each row, in the same order (tests/queries/test_under_unit.py).
+        # years), and the embedded server read it again for i.id and i.name on every row
+        # (20,000 under the SPC: ~60 ms of the server's ~400 on the 1M benchmark graph), while
+        # elementId(i) reads nothing. The rows are those of the text that read them on each
+        # row, in the same order (tests/queries/test_outcomes_under.py, test_under_unit.py).
         cypher="""
 MATCH (c:Entity {id: $unit})
 MATCH p = (c)<-[:PART_OF*0..4]-(u:Entity)
