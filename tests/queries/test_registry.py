@@ -139,7 +139,7 @@ def test_packed_rows_unpack_to_named_columns_with_the_shared_ones() -> None:
     wrong width is an error naming the query."""
     from queries.registry import _unpack
 
-    q = REGISTRY["outcomes_under"]
+    q = REGISTRY["people_under"]
     width = len(q.packed)
     values = [[f"{i}-{k}" for k in range(width)] for i in range(3)]
     rows = _unpack(q, [{"packed": values, "total": 7}])
@@ -147,7 +147,7 @@ def test_packed_rows_unpack_to_named_columns_with_the_shared_ones() -> None:
     assert [r[q.packed[0]] for r in rows] == ["0-0", "1-0", "2-0"]
     assert all(r["total"] == 7 for r in rows)
     assert _unpack(q, [{"packed": values}])[2] == dict(zip(q.packed, values[2], strict=True))
-    with pytest.raises(ValueError, match=f"outcomes_under: a packed row has {width - 1} values"):
+    with pytest.raises(ValueError, match=f"people_under: a packed row has {width - 1} values"):
         _unpack(q, [{"packed": [values[0], values[1][:-1]]}])
 
 
