@@ -215,6 +215,14 @@ def test_collection_file_written_by_notepad_is_read(tmp_path: Path) -> None:
     report = ingest_paths(None, [bom, gbk], dry_run=True, reference_data=False)
     assert len(report.collections) == 3 and str(deeper / "a.txt") in report.collections
     assert set(report.collections.values()) == {"全省通报"}
+    # a link goes where the file it names is: outside the folders given, 未分类
+    elsewhere = _folder(tmp_path / "elsewhere", b'{"collection": "\xe4\xb9\x99"}', "x")
+    (gbk / "link.txt").symlink_to(elsewhere / "a.txt")
+    report = ingest_paths(None, [gbk], dry_run=True, reference_data=False)
+    assert report.collections == {
+        str(gbk / "a.txt"): "全省通报",
+        str(gbk / "link.txt"): coll.DEFAULT_COLLECTION,
+    }
 
 
 def test_ingest_command_names_the_broken_collection_file(
