@@ -40,8 +40,17 @@ def _database_dir(data_dir: Path) -> Path:
 
 def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
     """Write a consistent copy of the embedded store in `data_dir` to `output` (a ZIP),
-    starting the server if needed. Returns the archive's size in bytes."""
+    starting the server if needed. Returns the archive's size in bytes.
+
+    `output` must end in .zip: a backup named b.txt is a ZIP nobody would take for one (the
+    name is refused rather than changed, so the file is where the command said). `restore`
+    reads a backup by its content, whatever its name."""
     output = Path(output)
+    if output.suffix.lower() != ".zip":
+        raise CourtgraphError(
+            f"{output}：备份是 ZIP 文件，文件名应以 .zip 结尾（例如 -o "
+            f"{output.with_name(output.stem + '.zip') if output.stem else 'backup.zip'}）"
+        )
     if not output.parent.is_dir():
         raise CourtgraphError(f"{output}：文件夹 {output.parent} 不存在")
     server = EmbeddedServer(data_dir, heap=heap)
@@ -103,15 +112,25 @@ def restore(data_dir: Path, archive: Path, *, heap: str = "1g") -> None:
     """Unpack a backup into `data_dir`, which must not exist or be empty, then start the
     embedded server on it."""
     archive = Path(archive)
+    # the file first (a wrong name is the likelier mistake), then the directory: both
+    # reasons when both hold, so one fix is not followed by another refusal
+    problems: list[str] = []
+    members: list[zipfile.ZipInfo] = []
     if not archive.is_file():
-        raise CourtgraphError(f"{archive}：没有这个备份文件")
+        problems.append(f"{archive}：没有这个备份文件")
+    else:
+        try:
+            members = _members(archive)
+        except CourtgraphError as exc:
+            problems.append(str(exc))
     data_dir = Path(data_dir).resolve()
     if data_dir.exists() and (not data_dir.is_dir() or any(data_dir.iterdir())):
-        raise CourtgraphError(
+        problems.append(
             f"{data_dir} 不是空目录：恢复从不覆盖已有的图库。请恢复到一个新目录"
             "（COURTGRAPH_DATA_DIR=… python -m graph restore FILE），或先把这个目录移走"
         )
-    members = _members(archive)
+    if problems:
+        raise CourtgraphError("\n".join(problems))
     need = sum(m.file_size for m in members)
     parent = data_dir if data_dir.exists() else data_dir.parent
     if parent.exists() and shutil.disk_usage(parent).free < need:

@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.errors import CourtgraphError, StoreUnavailable
+from graph.errors import CourtgraphError, StoreUnavailable, os_reason_zh
 
 DATABASE = "courtgraph"
 USER = "root"
@@ -139,19 +139,19 @@ def _check_private(path: Path, what: str) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StoreUnavailable(f"cannot check {what} {path}: {exc.strerror or exc}") from exc
+        raise StoreUnavailable(f"无法检查{what} {path}（{os_reason_zh(exc)}）") from exc
     folder = stat.S_ISDIR(st.st_mode)
     if st.st_uid != os.geteuid():
         raise StoreUnavailable(
-            f"{what} {path} belongs to another user (uid {st.st_uid}), who could read or "
-            f"replace the graph and its password; use a data directory of your own "
-            f"(COURTGRAPH_DATA_DIR), or if it is yours: chown -R {_user_name()} {path}"
+            f"{what} {path} 属于另一个用户（uid {st.st_uid}），他能读取或替换图谱及其密码。"
+            "请使用您自己的数据目录（COURTGRAPH_DATA_DIR）；如果它确实是您的，请运行："
+            f"chown -R {_user_name()} {path}"
         )
     mode = stat.S_IMODE(st.st_mode)
     if mode & 0o022:
         raise StoreUnavailable(
-            f"{what} {path} can be changed by other users (mode {mode:04o}); check that "
-            f"nobody replaced it, then fix it with: chmod {'700' if folder else '600'} {path}"
+            f"{what} {path} 可被其他用户修改（权限 {mode:04o}）：请先确认没有人替换过它，"
+            f"再运行 chmod {'700' if folder else '600'} {path} 改正"
         )
     if mode & 0o077:
         private = 0o700 if folder else 0o600
@@ -159,12 +159,12 @@ def _check_private(path: Path, what: str) -> None:
             os.chmod(path, private)
         except OSError as exc:
             raise StoreUnavailable(
-                f"{what} {path} is readable by other users (mode {mode:04o}) and could not be "
-                f"made private ({exc.strerror or exc}); fix it with: chmod {private:o} {path}"
+                f"{what} {path} 可被其他用户读取（权限 {mode:04o}），且无法改为只有您可用"
+                f"（{os_reason_zh(exc)}）：请运行 chmod {private:o} {path} 改正"
             ) from exc
         print(
-            f"courtgraph: {what} {path} was readable by other users (mode {mode:04o}); "
-            f"made it private ({private:04o})",
+            f"courtgraph: {what} {path} 曾可被其他用户读取（权限 {mode:04o}），"
+            f"已改为只有您可用（{private:04o}）",
             file=sys.stderr,
         )
 
@@ -327,9 +327,9 @@ class EmbeddedServer:
     def check_private(self) -> None:
         """Refuse a data directory or credentials file that other users own or can open.
         A password others could read is replaced (`_renew_exposed_password`)."""
-        _check_private(self.data_dir, "the data directory")
+        _check_private(self.data_dir, "数据目录")
         self._renew_exposed_password()
-        _check_private(self.credentials_file, "the password file")
+        _check_private(self.credentials_file, "密码文件")
 
     def _renew_exposed_password(self) -> None:
         """A password file of ours that group or others can read (not write: refused by
@@ -485,7 +485,9 @@ class EmbeddedServer:
         return the decoded answer. StoreUnavailable when it is not running or refuses."""
         st = self.status()
         if not st.running or st.http_port is None:
-            raise StoreUnavailable(f"the embedded server in {self.data_dir} is not running")
+            raise StoreUnavailable(
+                f"数据目录 {self.data_dir} 的内置服务器没有运行（python -m graph status 可查看）"
+            )
         token = base64.b64encode(f"{USER}:{self.password()}".encode()).decode("ascii")
         request = urllib.request.Request(
             f"http://127.0.0.1:{st.http_port}/api/v1/{path}",
@@ -498,9 +500,13 @@ class EmbeddedServer:
                 return json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:500]
-            raise StoreUnavailable(f"the embedded server refused {path}: {detail}") from exc
+            raise StoreUnavailable(
+                f"内置服务器拒绝了 {path} 请求（HTTP {exc.code}: {detail}）"
+            ) from exc
         except (OSError, ValueError) as exc:
-            raise StoreUnavailable(f"the embedded server did not answer {path}: {exc}") from exc
+            raise StoreUnavailable(
+                f"内置服务器没有回应 {path} 请求（{type(exc).__name__}: {exc}）"
+            ) from exc
 
     def terminate_queries(self, marker: str) -> int:
         """Ask the server to stop every running query whose text contains `marker` (a
@@ -649,14 +655,14 @@ class EmbeddedServer:
                     false_since = None
                 if proc is not None and proc.poll() is not None:
                     raise StoreUnavailable(
-                        f"the embedded ArcadeDB server in {self.data_dir} exited during start "
-                        f"(code {proc.returncode}). Last lines of {self.log_file}:\n"
+                        f"数据目录 {self.data_dir} 的内置 ArcadeDB 服务器在启动中退出了（退出码 "
+                        f"{proc.returncode}）。日志 {self.log_file} 的最后几行：\n"
                         + self._log_tail()
                     )
                 time.sleep(0.2)
         raise StoreUnavailable(
-            f"the embedded ArcadeDB server in {self.data_dir} did not start within "
-            f"{self.start_timeout:.0f} s; see {self.log_file}"
+            f"数据目录 {self.data_dir} 的内置 ArcadeDB 服务器在 {self.start_timeout:.0f} 秒内"
+            f"没有启动完成（机器过忙，或服务器出了故障）：原因见日志 {self.log_file}；稍后再试"
         )
 
     def _announced(self, holder: int) -> bool:
@@ -677,22 +683,22 @@ class EmbeddedServer:
             return  # it changed meanwhile: look again
         state = self._read_state()
         named = (
-            f"{self.state_file.name} names pid {state.get('pid')}"
+            f"{self.state_file.name} 记的是 pid {state.get('pid')}"
             if state
-            else f"there is no {self.state_file.name}"
+            else f"没有 {self.state_file.name}"
         )
         if _is_courtgraph_server(holder):
             raise StoreUnavailable(
-                f"another courtgraph server (pid {holder}) holds the data directory "
-                f"{self.data_dir}, but {named}: it was started by another copy or version of "
-                f"courtgraph, or its {self.state_file.name} was removed. Nothing was sent to "
-                f"it. Stop it with `python -m graph stop` (or kill {holder}) and retry"
+                f"另一个 courtgraph 服务器（pid {holder}）占用着数据目录 {self.data_dir}，"
+                f"但{named}：它是另一份或另一版本的 courtgraph 启动的，或者它的 "
+                f"{self.state_file.name} 被删除了。没有向它发送任何内容。请用 python -m graph "
+                f"stop（或 kill {holder}）停止它后重试"
             )
         raise StoreUnavailable(
-            f"another process (pid {holder}, {_process_name(holder)}) holds the lock of the data "
-            f"directory {self.data_dir} ({self._server_lock.name}) and is not a courtgraph "
-            f"server ({named}). Nothing was sent to it. Stop it (`python -m graph stop` or "
-            f"kill {holder}), or use another data directory (COURTGRAPH_DATA_DIR), and retry"
+            f"另一个进程（pid {holder}，{_process_name(holder)}）持有数据目录 {self.data_dir} "
+            f"的锁（{self._server_lock.name}），它不是 courtgraph 服务器（{named}）。没有向它"
+            f"发送任何内容。请停止它（python -m graph stop 或 kill {holder}），或改用另一个数据"
+            "目录（COURTGRAPH_DATA_DIR）后重试"
         )
 
     def _false_state(self) -> bool:
@@ -707,9 +713,9 @@ class EmbeddedServer:
         if not state or not holder or self._serves(state, holder) is not False:
             return
         raise StoreUnavailable(
-            f"the embedded server in {self.data_dir} (pid {holder}) does not listen on the "
-            f"port {self.state_file} names ({state.get('bolt_port')}); nothing was sent "
-            f"there. Stop it with `python -m graph stop` (or kill {holder}) and retry"
+            f"数据目录 {self.data_dir} 的内置服务器（pid {holder}）没有在 {self.state_file} "
+            f"所记的端口（{state.get('bolt_port')}）上监听；没有向那里发送任何内容。请用 "
+            f"python -m graph stop（或 kill {holder}）停止它后重试"
         )
 
     def _spawn(self) -> subprocess.Popen[bytes]:

@@ -127,9 +127,11 @@ class GraphStore:
         except ClientError as exc:
             if _is_auth_error(exc):
                 raise self._auth_error() from exc
-            raise StoreUnavailable(f"{self.description} refused the connection: {exc}") from exc
+            raise StoreUnavailable(
+                f"{self.description}拒绝了连接（{type(exc).__name__}: {exc}）"
+            ) from exc
         except (ServiceUnavailable, OSError) as exc:
-            raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+            raise self._unreachable(exc) from exc
 
     def ensure_schema(self) -> None:
         """Create constraints and indexes (idempotent). ArcadeDB's are made by its server."""
@@ -184,8 +186,8 @@ class GraphStore:
                     raise self._unreachable(exc) from exc
             except Neo4jError as exc:  # DatabaseError, TransientError: too large, too slow, ...
                 raise QueryFailed(
-                    f"{self.description} could not answer the query: {exc.message or exc}. "
-                    "Narrow it (a smaller depth, fewer kinds, a lower limit) and try again."
+                    f"{self.description}未能完成这次查询：请缩小范围（更小的深度、更少的类型、"
+                    f"更低的行数上限）后重试（{type(exc).__name__}: {exc.message or exc}）"
                 ) from exc
 
     def _back_after_restart(self) -> bool:
@@ -202,7 +204,16 @@ class GraphStore:
 
     def _unreachable(self, exc: Exception) -> StoreUnavailable:
         failed = self.embedded.gave_up() if self.embedded is not None else None
-        return StoreUnavailable(failed or f"cannot reach {self.description}: {exc}")
+        if failed:
+            return StoreUnavailable(failed)
+        where = (
+            "请用 python -m graph status 查看它，或 python -m graph stop 后重试"
+            if self.embedded is not None
+            else "请确认服务器在运行，并检查 NEO4J_URI"
+        )
+        return StoreUnavailable(
+            f"无法连接 {self.description}：{where}（{type(exc).__name__}: {exc}）"
+        )
 
     def _read_error(self, exc: ClientError) -> CourtgraphError:
         """What a read the server refused tells a person."""
@@ -211,15 +222,15 @@ class GraphStore:
         text = f"{exc.code or ''} {exc.message or ''}".lower()
         if "timeout" in text or "timedout" in text or "timed out" in text:
             return QueryFailed(
-                f"{self.description} stopped the query: it ran past the time limit "
-                f"({exc.message}). Narrow it (a smaller depth, fewer kinds, a lower limit)."
+                f"{self.description}停止了这次查询：超过了时间限制（COURTGRAPH_QUERY_TIMEOUT）。"
+                f"请缩小范围（更小的深度、更少的类型、更低的行数上限）（{exc.message}）"
             )
-        return BadParameter(f"the query was refused: {exc.message}")
+        return BadParameter(f"服务器拒绝了这条查询（{exc.message}）")
 
     def _auth_error(self) -> StoreUnavailable:
         return StoreUnavailable(
-            f"{self.description} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD; "
-            "the password is not shown)"
+            f"{self.description}拒绝了用户名或密码：请检查 NEO4J_USER 和 NEO4J_PASSWORD"
+            "（此处不显示密码）"
         )
 
     def fulltext_index(self, label: str) -> str:
@@ -449,7 +460,7 @@ def record_missing(description: str, exc: Neo4jError, *, attempts: int, wrote: b
     indexes and records disagree."""
     undone = ("这次写入已整体撤销。", " the write was undone;") if wrote else ("", "")
     return QueryFailed(
-        f"{description} 中有一条记录读不到（{exc.message}），重试 {attempts} 次"
+        f"{description}中有一条记录读不到（{exc.message}），重试 {attempts} 次"
         f"仍然如此：这不是与另一个写入者的一时冲突，而是索引与记录不一致。{undone[0]}"
         "请先备份数据目录，再重建索引（ArcadeDB：REBUILD INDEX *）；仍不行请报告此错误。"
         f" / a record the index points to cannot be read after {attempts} attempts: the "
@@ -1832,7 +1843,7 @@ def open_store(settings: Settings) -> GraphStore:
             database=settings.neo4j_database,
             server=dialect.NEO4J,
             query_timeout=settings.query_timeout,
-            description=f"Neo4j at {settings.neo4j_uri}",
+            description=f"Neo4j（{settings.neo4j_uri}）",
         )
     else:
         from graph.embedded import EmbeddedServer
@@ -1845,7 +1856,7 @@ def open_store(settings: Settings) -> GraphStore:
             database=info.database,
             server=dialect.ARCADEDB,
             query_timeout=settings.query_timeout,
-            description=f"embedded ArcadeDB ({settings.data_dir})",
+            description=f"内置 ArcadeDB（{settings.data_dir}）",
         )
         store.embedded = embedded
     try:

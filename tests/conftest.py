@@ -124,7 +124,7 @@ def _neo4j_store():
         ),
         database=settings.neo4j_database,
         server=dialect.NEO4J,
-        description=f"Neo4j at {settings.neo4j_uri}",
+        description=f"Neo4j（{settings.neo4j_uri}）",
     )
     try:
         probe.verify()

@@ -95,7 +95,9 @@ def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store,
     }
     r = run_main("queries", "top_initiatives", env=env)
     assert r.returncode == 1
-    assert r.stderr.startswith(f"Error: Neo4j at bolt://127.0.0.1:{port} refused the credentials")
+    assert r.stderr.startswith(
+        f"Error: Neo4j（bolt://127.0.0.1:{port}）拒绝了用户名或密码：请检查 NEO4J_USER 和 NEO4J_PASSWORD"
+    )
     assert secret not in r.stderr + r.stdout
 
 
@@ -103,7 +105,10 @@ def test_unreachable_server(run_main) -> None:
     env = {"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x"}
     r = run_main("queries", "top_initiatives", env=env)
     assert r.returncode == 1
-    assert r.stderr.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:9")
+    assert r.stderr.startswith(
+        "Error: 无法连接 Neo4j（bolt://127.0.0.1:9）：请确认服务器在运行，并检查 NEO4J_URI"
+        "（ServiceUnavailable: "
+    )
 
 
 def test_missing_neo4j_password(run_main) -> None:

@@ -81,7 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     pv.add_argument("--output", "-o", type=Path, help="写入文件：.csv、.xlsx 或 .parquet")
     pv.add_argument("--counts", action="store_true", help="（为旧脚本保留：总是显示计数）")
-    co = add("co-adoption", help="被同一批单位共同推行的举措，以及先行单位")
+    co = add(
+        "co-adoption",
+        help="被同一批单位共同推行的举措，以及先行单位",
+        description="被同一批单位共同推行的举措对（共同推行单位数、Jaccard 相似度 = 共同推行单位数 ÷ "
+        "推行任一项的单位数），以及先行单位：推行两项以上有日期的举措的单位，按先行比例排序（在它推行"
+        "的每项举措中，其他推行单位里确定早于它的占多少，再取平均；0% = 每项都最早）。",
+    )
     co.add_argument("--min-shared", type=int, default=1, help="至少共同推行的单位数（默认 1）")
     o = add("outcomes", help="推行某项举措的单位报告的成效数据")
     o.add_argument("initiative", help="举措名称、别名或 id，例如 诉源治理")
@@ -137,6 +143,35 @@ def _scope(store: GraphStore, args: argparse.Namespace) -> dict[str, Any]:
     names = parse_names(args.collections) if args.collections else None
     check_collections(store, names or [])
     return {"collections": names, "verified_only": bool(args.verified)}
+
+
+#: what the early adopters' number means, said once above their list
+EARLY_HEADER = (
+    "先行单位（按先行比例排序：在它推行的每项有日期的举措中，其他推行单位里确定早于它的占多少，"
+    "再取平均；0% = 每项都最早，100% = 每项都最晚）："
+)
+EARLY_NONE = "还没有单位推行过两项以上有日期的举措，无法比较先后。"
+
+
+def early_line(row: dict[str, Any]) -> str:
+    """One early adopter (`early_adopters`' row) in words: its mean percentile rank (0.125) as
+    the share of the other adopters that were earlier (12.5%).
+
+    >>> early_line({"place": 1, "unit": "甲中院", "initiatives": 3, "mean_rank": 0.0})
+    '  1. 甲中院：推行 3 项举措，每项都最早（没有其他单位确定早于它）'
+    >>> early_line({"place": 2, "unit": "乙法院", "initiatives": 4, "mean_rank": 0.125})
+    '  2. 乙法院：推行 4 项举措，平均有 12.5% 的其他推行单位早于它'
+    >>> early_line({"place": 3, "unit": "丙法院", "initiatives": 2, "mean_rank": 1.0})
+    '  3. 丙法院：推行 2 项举措，每项都最晚（其他推行单位都早于它）'
+    """
+    rank = float(row["mean_rank"])
+    if rank <= 0:
+        where = "每项都最早（没有其他单位确定早于它）"
+    elif rank >= 1:
+        where = "每项都最晚（其他推行单位都早于它）"
+    else:
+        where = f"平均有 {round(rank * 100, 1):g}% 的其他推行单位早于它"
+    return f"  {row['place']}. {row['unit']}：推行 {row['initiatives']} 项举措，{where}"
 
 
 def tally_note(tally: Tally) -> str:
@@ -234,12 +269,10 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
         g = co_adoption(store, min_shared=args.min_shared, **scope)
         for a, b, d in sorted(g.edges(data=True), key=lambda e: -e[2]["shared"]):
             print(f"{a} — {b}：共同推行单位 {d['shared']} 个，Jaccard {d['jaccard']:.2f}")
-        print("先行单位：")
-        for r in early_adopters(store, **scope):
-            print(
-                f"  {r['place']}. {r['unit']}：在 {r['initiatives']} 项举措中平均排名 "
-                f"{r['mean_rank']}"
-            )
+        early = early_adopters(store, **scope)
+        print(EARLY_HEADER if early else f"先行单位：{EARLY_NONE}")
+        for r in early:
+            print(early_line(r))
         print(f"事实：{tally_note(g.graph['tally'])}")
     elif args.command == "outcomes":
         found = outcomes_report(store, args.initiative, **scope)

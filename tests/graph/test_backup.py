@@ -191,3 +191,51 @@ def test_restore_does_not_call_the_directory_new_and_empty(
     assert started  # the server is started on the restored files
     assert "新建了空的数据目录" not in capsys.readouterr().err
     assert (tmp_path / "restored" / "databases" / "databases" / "courtgraph").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"), [("b.txt", "b.zip"), ("court", "court.zip"), ("b.ZIP.bak", "b.ZIP.zip")]
+)
+def test_backup_to_a_name_not_ending_in_zip_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, name: str, hint: str
+) -> None:
+    """`graph backup -o b.txt` wrote a ZIP to a .txt file without a word: the name is refused
+    before the server is asked for anything (restore reads a backup by its content)."""
+    started = []
+    monkeypatch.setattr(EmbeddedServer, "connect_info", lambda self: started.append(self))
+    out = tmp_path / name
+    assert _run(monkeypatch, tmp_path / "graph", "backup", "-o", str(out)) == 1
+    assert capsys.readouterr().err == (
+        f"Error: {out}：备份是 ZIP 文件，文件名应以 .zip 结尾（例如 -o {tmp_path / hint}）\n"
+    )
+    assert not started and not out.exists()
+
+
+def test_restore_names_a_bad_file_before_a_full_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A bad file into a non-empty data directory: the file's reason first, then the
+    directory's (it said only the directory's, and the next try failed on the file)."""
+    full = tmp_path / "graph"
+    full.mkdir()
+    (full / "server.log").write_text("x", encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("这不是备份。", encoding="utf-8")
+    assert _run(monkeypatch, full, "restore", str(notes)) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"Error: {notes}：不是 courtgraph 备份（不是 ZIP 文件")
+    assert lines[1].startswith(f"{full} 不是空目录")
+    assert len(lines) == 2
+    assert _run(monkeypatch, full, "restore", str(tmp_path / "missing.zip")) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"Error: {tmp_path / 'missing.zip'}：没有这个备份文件",
+        f"{full} 不是空目录：恢复从不覆盖已有的图库。请恢复到一个新目录"
+        "（COURTGRAPH_DATA_DIR=… python -m graph restore FILE），或先把这个目录移走",
+    ]
+    # a good file into a full directory: the directory's reason alone, as before
+    good = tmp_path / "court.zip"
+    with zipfile.ZipFile(good, "w") as z:
+        z.writestr("configuration.json", "{}")
+        z.writestr("schema.json", "{}")
+    assert _run(monkeypatch, full, "restore", str(good)) == 1
+    assert capsys.readouterr().err.startswith(f"Error: {full} 不是空目录")

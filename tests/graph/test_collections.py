@@ -163,3 +163,79 @@ def test_ingest_puts_documents_in_collections(store, tmp_path: Path) -> None:
     assert analytics_note(store, asked) is None
     # the file also in 通报 stays
     assert {c.name: c.documents for c in coll.collections(store)}["通报"] == 1
+
+
+def _folder(root: Path, sidecar: bytes | None, name: str = "2024年通报") -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    text = f"甲市中级人民法院推行诉源治理，本句为测试「{name}」而写。"
+    (folder / "a.txt").write_text(text, "utf-8")
+    if sidecar is not None:
+        (folder / "collection.json").write_bytes(sidecar)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "why"),
+    [
+        ('{"collection": "全省通报",}'.encode(), "不是有效的 JSON（第 1 行第 23 列"),
+        ('{"colection": "全省通报"}'.encode(), "缺少 \"collection\" 一项（文件中有：'colection'）"),
+        (b'{"collection": ""}', '"collection" 应是文档集的名称'),
+        ('["全省通报"]'.encode(), '应写成 {"collection"'),
+        ('{"collection": "全省，通报"}'.encode(), "文档集名称不能含逗号"),
+        (b"\xff\xfe\x00\xd8", "不是 UTF-8 或 GBK 编码的文本"),
+    ],
+    ids=["trailing-comma", "misspelt-key", "empty", "not-an-object", "comma", "bytes"],
+)
+def test_a_broken_collection_file_stops_the_run(tmp_path: Path, sidecar: bytes, why: str) -> None:
+    """A typo in collection.json sent the folder's files to a collection named after the folder,
+    without a word: the run stops before anything is read, naming the file and why."""
+    from ingest.pipeline import ingest_paths
+
+    folder = _folder(tmp_path, sidecar)
+    good = _folder(tmp_path, '{"collection": "乙"}'.encode(), "other")
+    with pytest.raises(BadParameter) as caught:
+        ingest_paths(None, [good, folder], dry_run=True, reference_data=False)
+    message = str(caught.value)
+    assert message.startswith("collection.json 有误，本次没有导入任何文件")
+    assert f"{folder / 'collection.json'}：" in message and why in message
+    assert str(good) not in message
+    # --collection names the collection of every file: the sidecar is not read
+    report = ingest_paths(None, [folder], dry_run=True, reference_data=False, collection="丙")
+    assert set(report.collections.values()) == {"丙"}
+
+
+def test_collection_file_written_by_notepad_is_read(tmp_path: Path) -> None:
+    """UTF-8 with a BOM (Notepad's UTF-8) and GBK (its ANSI on Chinese Windows) name it too."""
+    from ingest.pipeline import ingest_paths
+
+    bom = _folder(tmp_path, '\ufeff{"collection": "全省通报"}'.encode(), "bom")
+    gbk = _folder(tmp_path, '{"collection": "全省通报"}'.encode("gbk"), "gbk")
+    deeper = _folder(bom, None, "子文件夹")  # the nearest collection.json, a folder up
+    report = ingest_paths(None, [bom, gbk], dry_run=True, reference_data=False)
+    assert len(report.collections) == 3 and str(deeper / "a.txt") in report.collections
+    assert set(report.collections.values()) == {"全省通报"}
+    # a link goes where the file it names is: outside the folders given, 未分类
+    elsewhere = _folder(tmp_path / "elsewhere", b'{"collection": "\xe4\xb9\x99"}', "x")
+    (gbk / "link.txt").symlink_to(elsewhere / "a.txt")
+    report = ingest_paths(None, [gbk], dry_run=True, reference_data=False)
+    assert report.collections == {
+        str(gbk / "a.txt"): "全省通报",
+        str(gbk / "link.txt"): coll.DEFAULT_COLLECTION,
+    }
+
+
+def test_ingest_command_names_the_broken_collection_file(
+    store, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+    from tests.cli_store import lend_store
+
+    lend_store(monkeypatch, store)
+    folder = _folder(tmp_path, b'{"collection": "\xe5\x85\xa8\xe7\x9c\x81"')
+    assert main(["--quiet", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: collection.json 有误") and "不是有效的 JSON" in err
+    assert not coll.collections(store)  # nothing written

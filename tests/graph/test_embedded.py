@@ -163,8 +163,8 @@ def test_a_data_directory_others_can_change_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable) as err:
         EmbeddedServer(data).connect_info()
     assert str(err.value) == (
-        f"the data directory {data} can be changed by other users (mode 0775); check that "
-        f"nobody replaced it, then fix it with: chmod 700 {data}"
+        f"数据目录 {data} 可被其他用户修改（权限 0775）：请先确认没有人替换过它，"
+        f"再运行 chmod 700 {data} 改正"
     )
     assert list(data.iterdir()) == []  # no password written into it
 
@@ -185,7 +185,7 @@ def test_our_directory_readable_by_others_is_made_private(
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE((data / "credentials.json").stat().st_mode) == 0o600
     err = capsys.readouterr().err
-    assert f"the data directory {data} was readable by other users (mode 0755)" in err
+    assert f"数据目录 {data} 曾可被其他用户读取（权限 0755），已改为只有您可用（0700）" in err
     assert (
         f"密码文件 {data / 'credentials.json'} 曾可被其他用户读取（权限 0644），旧密码已作废" in err
     )
@@ -222,7 +222,7 @@ def test_a_data_directory_of_another_user_is_refused(tmp_path: Path) -> None:
     data = tmp_path / "graph"
     data.mkdir(mode=0o700)
     os.chown(data, 4242, 4242)  # tests run as root: pretend another user made it
-    with pytest.raises(StoreUnavailable, match=r"belongs to another user \(uid 4242\)"):
+    with pytest.raises(StoreUnavailable, match=r"属于另一个用户（uid 4242）"):
         EmbeddedServer(data).status()
 
 
@@ -232,10 +232,10 @@ def test_a_password_file_others_can_reach_is_refused(tmp_path: Path, how: str) -
     srv.password()
     if how == "mode":
         srv.credentials_file.chmod(0o664)
-        expected = f"fix it with: chmod 600 {srv.credentials_file}"
+        expected = f"再运行 chmod 600 {srv.credentials_file} 改正"
     else:
         os.chown(srv.credentials_file, 4242, 4242)
-        expected = "belongs to another user"
+        expected = "属于另一个用户"
     with pytest.raises(StoreUnavailable, match=expected):
         srv.password()
     with pytest.raises(StoreUnavailable, match=expected):
@@ -252,8 +252,8 @@ def test_cli_names_the_fix(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(data))
     assert main(["status"]) == 1
     assert capsys.readouterr().err == (
-        f"Error: the data directory {data} can be changed by other users (mode 0770); check "
-        f"that nobody replaced it, then fix it with: chmod 700 {data}\n"
+        f"Error: 数据目录 {data} 可被其他用户修改（权限 0770）：请先确认没有人替换过它，"
+        f"再运行 chmod 700 {data} 改正\n"
     )
 
 
@@ -349,7 +349,9 @@ def test_a_port_the_lock_holder_does_not_listen_on_is_refused_fast(
     assert not srv.status().running
     with pytest.raises(StoreUnavailable) as err:
         srv.connect_info()
-    assert f"(pid {pid}) does not listen on the port" in str(err.value)
+    assert f"的内置服务器（pid {pid}）没有在 {tmp_path / 'server.json'} 所记的端口" in str(
+        err.value
+    )
     assert "python -m graph stop" in str(err.value)
     assert _no_connection_reached(trap)
 
@@ -390,11 +392,10 @@ def test_a_state_file_of_an_earlier_server_is_not_trusted(
         srv.connect_info()
     name = Path(f"/proc/{holder}/comm").read_text().strip()  # python3, say
     assert str(err.value) == (
-        f"another process (pid {holder}, {name}) holds the lock of the data directory "
-        f"{srv.data_dir} (.server.lock) and is not a courtgraph server (server.json names "
-        f"pid {os.getpid()}). Nothing was sent to it. Stop it "
-        f"(`python -m graph stop` or kill {holder}), or use another data directory "
-        "(COURTGRAPH_DATA_DIR), and retry"
+        f"另一个进程（pid {holder}，{name}）持有数据目录 {srv.data_dir} 的锁（.server.lock），"
+        f"它不是 courtgraph 服务器（server.json 记的是 pid {os.getpid()}）。没有向它发送任何"
+        f"内容。请停止它（python -m graph stop 或 kill {holder}），或改用另一个数据目录"
+        "（COURTGRAPH_DATA_DIR）后重试"
     )
     assert embedded.time.monotonic() - 1000.0 < 10  # type: ignore[attr-defined]
     assert _no_connection_reached(trap)
@@ -412,10 +413,10 @@ def test_a_courtgraph_server_without_state_file_is_named(
         with pytest.raises(StoreUnavailable) as err:
             srv.connect_info()
         assert str(err.value) == (
-            f"another courtgraph server (pid {holder.pid}) holds the data directory "
-            f"{srv.data_dir}, but there is no server.json: it was started by another copy or "
-            "version of courtgraph, or its server.json was removed. Nothing was sent to it. "
-            f"Stop it with `python -m graph stop` (or kill {holder.pid}) and retry"
+            f"另一个 courtgraph 服务器（pid {holder.pid}）占用着数据目录 {srv.data_dir}，"
+            "但没有 server.json：它是另一份或另一版本的 courtgraph 启动的，或者它的 "
+            "server.json 被删除了。没有向它发送任何内容。请用 python -m graph stop"
+            f"（或 kill {holder.pid}）停止它后重试"
         )
         assert _no_connection_reached(trap)
         # and the fix it names works: stop ends the holder, the next start is not refused
@@ -435,7 +436,7 @@ def test_a_server_that_announced_its_start_is_waited_for(
     try:
         srv = EmbeddedServer(tmp_path, start_timeout=90.0)
         monkeypatch.setattr(embedded, "time", _Clock())
-        with pytest.raises(StoreUnavailable, match="did not start within 90 s"):
+        with pytest.raises(StoreUnavailable, match="服务器在 90 秒内没有启动完成"):
             srv.connect_info()
     finally:
         holder.kill()

@@ -173,7 +173,7 @@ class _Restarted:
 
 
 class _Store:
-    description = "embedded ArcadeDB (test)"
+    description = "内置 ArcadeDB（test）"
 
     def __init__(self, why: str | None) -> None:
         self.embedded = _Restarted(why)

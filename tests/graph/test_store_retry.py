@@ -156,7 +156,7 @@ def test_a_refused_read_is_still_a_bad_parameter(store, monkeypatch) -> None:
     error = ("Neo.ClientError.Statement.SyntaxError", "Invalid input 'MATC'")
     flaky = _FlakyReads(store.driver, times=99, error=error)
     monkeypatch.setattr(store, "driver", flaky)
-    with pytest.raises(BadParameter, match="the query was refused: Invalid input 'MATC'"):
+    with pytest.raises(BadParameter, match="服务器拒绝了这条查询（Invalid input 'MATC'"):
         store.read(_COUNT)
     assert flaky.runs == 1
 

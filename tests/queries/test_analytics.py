@@ -162,6 +162,23 @@ def test_co_adoption_and_early_adopters(graph) -> None:
     ]
 
 
+def test_co_adoption_command_says_what_the_early_adopters_number_means(
+    graph, monkeypatch, capsys
+) -> None:
+    """It printed 平均排名 0.25 (a mean percentile rank), which reads as a place: the share of
+    the other adopters that were earlier, in words, with the scale said once above."""
+    lend_store(monkeypatch, graph)
+    assert cli.main(["co-adoption"]) == 0
+    out = capsys.readouterr().out
+    assert "平均排名" not in out
+    assert f"\n{cli.EARLY_HEADER}\n" in out and "0% = 每项都最早" in cli.EARLY_HEADER
+    assert "  1. 甲省乙市丙区人民法院：推行 2 项举措，平均有 25% 的其他推行单位早于它\n" in out
+    assert "  2. 甲省乙市丁县人民法院：推行 2 项举措，每项都最晚（其他推行单位都早于它）\n" in out
+    graph.clear()
+    assert cli.main(["co-adoption"]) == 0
+    assert f"先行单位：{cli.EARLY_NONE}" in capsys.readouterr().out
+
+
 def test_ranked_pairs_strongest_first_and_graph_of_a_subset() -> None:
     size = {"甲": 4, "乙": 2, "丙": 3, "丁": 5}
     rows = analytics.ranked_pairs(size, [("乙", "丙", 2), ("甲", "丁", 3), ("丙", "甲", 2)])
