@@ -163,10 +163,10 @@ def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:
     assert len(pages) == 1
     assert "vis.Network" in pages[0] and "诉源治理" in pages[0] and "枫桥式人民法庭" in pages[0]
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?://", pages[0])
-    early = frame(at, "单位", "推行举措数", "平均先行名次")
-    assert list(zip(early["单位"], early["平均先行名次"], strict=True)) == [
-        (BING, 0.25),  # 诉源治理: 中院 0, 丙区 0.5, 丁县 1; 枫桥: 丙区 0, 丁县 1
-        (DING, 1.0),
+    early = frame(at, "单位", "推行举措数", "平均早于它的其他单位（%）")
+    assert list(zip(early["单位"], early["平均早于它的其他单位（%）"], strict=True)) == [
+        (BING, 25.0),  # 诉源治理: 中院 0, 丙区 0.5, 丁县 1; 枫桥: 丙区 0, 丁县 1
+        (DING, 100.0),
     ]
     at = app(page="analytics", tab="共同采用", min_shared="3")
     assert not at.get("iframe")

@@ -98,16 +98,20 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         st.info("还没有单位推行过两项以上有日期的举措，无法比较先后。")
         return
     table(
-        early,
-        {"unit": "单位", "initiatives": "推行举措数", "mean_rank": "平均先行名次"},
+        [{**r, "earlier_share": round(r["mean_rank"] * 100, 1)} for r in early],
+        {"unit": "单位", "initiatives": "推行举措数", "earlier_share": EARLIER},
         links={"单位页": lambda r: state.link(r["unit_id"])},
         key=f"{P}.early",
     )
     st.caption(
-        "平均先行名次：在它推行的每项举措中，它首次报道推行的先后名次（0 = 最早，1 = 最晚）的平均值。"
+        f"{EARLIER}：在它推行的每项有日期的举措中，其他推行单位里确定早于它的占多少，再取平均"
+        "（0% = 每项都最早，100% = 每项都最晚；与 `python -m queries.analytics co-adoption` 相同）。"
         + (f"核实情况：{facts_note(tally)}。" if tally.facts else "")
     )
 
+
+#: the early-adopter column: the share of other dated adopters certainly earlier, averaged
+EARLIER = "平均早于它的其他单位（%）"
 
 #: most pairs the network draws: tens of thousands of lines are a blot (and megabytes for
 #: the browser); the table lists every pair
