@@ -96,6 +96,8 @@ class Division:
         """The unit type: 省, 自治区, 直辖市, 市, 自治州, 地区, 盟, 区, 县, 自治县, 旗, 林区 …"""
         if self.adcode in MUNICIPALITIES:
             return "直辖市"
+        if self._city_district_of_woods():
+            return "区"
         for suffix in ("自治区", "自治州", "自治县", "自治旗", "特区", "林区", "新区", "地区"):
             if self.name.endswith(suffix):
                 return suffix
@@ -103,8 +105,16 @@ class Division:
 
     @property
     def short(self) -> str | None:
-        """The name without its unit type (辽宁省 -> 辽宁, 明山区 -> 明山); None if too short."""
+        """The name without its unit type (辽宁省 -> 辽宁, 明山区 -> 明山, 碑林区 -> 碑林); None if
+        too short."""
+        if self._city_district_of_woods():
+            return self.name[:-1]
         return short_name(self.name)
+
+    def _city_district_of_woods(self) -> bool:
+        """A city's district whose name ends in 林 (碑林区, 万柏林区, 北林区): a 区 like any
+        other, no forest district (林区, as 神农架林区, lies under its province, no city)."""
+        return self.level == "county" and self.prefecture is not None and self.name.endswith("林区")
 
 
 def short_name(name: str) -> str | None:

@@ -23,6 +23,7 @@ Example::
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -199,9 +200,16 @@ def basic_court_name(gaz: Gazetteer, county: Division) -> str:
     pref = gaz.prefecture_of(county)
     if pref is not None and county.kind in ("区", "新区"):
         pshort = pref.short or pref.name
-        if not county.name.startswith(pshort):
+        # the city already in the name is a zone's (苏州工业园区), not a district's named like
+        # its city (岳阳楼区, 淮安区, 黄石港区: 湖南省岳阳市岳阳楼区人民法院)
+        rest = county.name[len(pshort) :] if county.name.startswith(pshort) else ""
+        if not _ZONE_AFTER_CITY.fullmatch(rest):
             return prov.name + pref.name + county.name + "人民法院"
     return prov.name + county.name + "人民法院"
+
+
+#: what follows a city's short name in a zone's own name (苏州工业园区)
+_ZONE_AFTER_CITY = re.compile(r"工业园区|园区|开发区|高新区|新区")
 
 
 def _high_aliases(p: Division) -> tuple[list[str], list[str]]:

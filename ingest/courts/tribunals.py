@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
 from ingest.document import CourtRef
-from ingest.gazetteer import Division, _read_tsv
+from ingest.gazetteer import Division, _read_tsv, load_gazetteer
 from ingest.roster import DATA_DIR
 
 if TYPE_CHECKING:
@@ -83,6 +83,47 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # a tribunal; it names none
     r"|(?:无|没有|并无|尚无|暂无|未设|不设|不失)$"
 )
+#: what opens the court's own predicate right after its name, the tribunal word its object
+#: (某区法院就准确定位人民法庭职能, 某县法院又一次调整人民法庭布局, 某院已经建成人民法庭): an
+#: adverb, a modal, a preposition or a conjunction, or a manner adverb of court-news prose. No
+#: tribunal's place opens so, save a place the gazetteer knows (向阳, 和顺, 正阳, 更新).
+_PREDICATE_OPEN = re.compile(
+    r"[就也还又已再拟亦仍便却皆最更均才都正即须需要应能可会不未没而且并"
+    r"将把对在为以从向与和同跟被让给由往于按据]"
+    r"|一(?:直|再|次|举|律|并|道|起|向|贯|手|批)"
+    r"|准确|精准|精确|精细|精心|主动|正确|科学|合理|有效|及时|依法|严格|高效|重点|特别|尤其"
+    r"|同步|统一|逐步|逐一|分别|共同|直接|定期|集中|专题|专门|深度|精细化|常态化"
+)
+#: a verb right before the tribunal word, the tribunal its object (某院立足人民法庭职能, 某院紧扣
+#: 人民法庭定位, 某院主动服务人民法庭): no place's name ends so, save one the gazetteer knows
+_PREDICATE_VERB_END = re.compile(
+    r"(?:定位|立足|紧扣|紧盯|服务|通报|新设|增设|建成|调整|布置|设置|建设|创新|打造|用好|把握"
+    r"|规范|管理|保障|支持|关心|关注|拓展|升级|改造|对接|联系|带动|激活|赋能|做实|做强|做优"
+    r"|夯实|筑牢|延伸|覆盖|辐射|挂牌|揭牌|考核|评估|谋划|规划|布局|依靠|发展|打通|用活|盘活"
+    r"|激发|压实|落实|健全|构建|搭建|形成|推动|引导|带领|牵头|抓好|抓实|办好|建好|管好)$"
+)
+
+
+def _runs_on_as_predicate(stem: str, *, after_court: bool = False) -> bool:
+    """Whether the words before a tribunal word read as its court's predicate (就准确定位,
+    又一次调整, 主动服务): opened by an adverb, a modal or a preposition, or ended by a verb
+    taking the tribunal as its object, and no place the gazetteer knows (向阳, 更新, 建设:
+    towns somewhere) opens them. ``after_court``: the words follow a court's name, where a
+    town of that court's county is read before this (创新, a town somewhere, is no town of
+    the court's own county: 某县法院创新人民法庭工作 is what the court does)."""
+    if _PREDICATE_OPEN.match(stem):
+        pass
+    elif _PREDICATE_VERB_END.search(stem):
+        if after_court:
+            return True
+    else:
+        return False
+    gaz = load_gazetteer()
+    return not any(
+        gaz.counties_with_town(stem[:n]) or gaz.lookup(stem[:n]) for n in range(2, len(stem) + 1)
+    )
+
+
 #: a verb opening the words before a bare 法庭 (依托某某法庭, 通过某某法庭): no part of its name
 _VERB_BEFORE_NAME = re.compile(r"(?:依托|通过|借助|利用|结合|发挥|针对|联合|会同|指导|推动|督促)")
 
@@ -173,7 +214,11 @@ def find_tribunals(res: Resolver) -> None:
             parent = adjacent.court
             mention_start = adjacent.start
             strict = not town  # a known town of the court's county passes as it is
-            if _ZONE_STEM.match(stem) and not _TRIBUNAL_NOT_PLACE.search(stem):
+            if (
+                _ZONE_STEM.match(stem)
+                and not _TRIBUNAL_NOT_PLACE.search(stem)
+                and not _runs_on_as_predicate(stem, after_court=True)
+            ):
                 strict, zone = False, True  # 某区法院开发区人民法庭: named after its zone
             elif _numbered_stem(res, stem, adjacent.court, m.group() == "人民法庭"):
                 strict, zone = False, True  # 某农垦法院858人民法庭: a farm's or regiment's number
@@ -252,7 +297,13 @@ def find_tribunals(res: Resolver) -> None:
             if stem not in known and _town_stem(stem) in known:
                 stem = _town_stem(stem)  # 乙镇法庭 after 某县法院乙人民法庭: named as in full
             strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
-        if not (town or zone or _tribunal_stem_ok(stem, strict=strict, central=central)):
+        if not (
+            town
+            or zone
+            or _tribunal_stem_ok(
+                stem, strict=strict, central=central, after_court=adjacent is not None
+            )
+        ):
             continue
         assert parent is not None
         known.setdefault(stem, parent)
@@ -886,17 +937,22 @@ def _town_of(res: Resolver, stem: str, court: str) -> bool:
     return county is not None and county in res.m.gaz.counties_with_town(stem)
 
 
-def _tribunal_stem_ok(stem: str, *, strict: bool = True, central: bool = False) -> bool:
+def _tribunal_stem_ok(
+    stem: str, *, strict: bool = True, central: bool = False, after_court: bool = False
+) -> bool:
     """Whether ``stem`` can name a tribunal. ``strict`` (short forms) also refuses the
     stopwords; the full form after its court (X法院枫桥人民法庭) refuses only words that
     never name a place (各, 派出, 辖区 …). ``central``: the full form after its court
     (某县法院某某中心人民法庭), where a place's central tribunal is named by the place; a short
-    form (综治中心法庭) is not."""
+    form (综治中心法庭) is not. ``after_court``: written right after its court's name, where
+    words the court does (就准确定位, 创新) are no place (`_runs_on_as_predicate`)."""
     if central and stem.endswith("中心") and len(stem) >= 3:
         stem = stem[:-2]
     if not 1 <= len(stem) <= 6 or _TRIBUNAL_BAD_CHARS.search(stem):
         return False
     if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):
+        return False
+    if _runs_on_as_predicate(stem, after_court=after_court):
         return False
     return not strict or not any(w in stem for w in _tribunal_stopwords())
 

@@ -133,6 +133,17 @@ _ZONE_KIND = {
 }
 
 
+def _zone_kind(word: str, pref_code: str) -> str:
+    """The kind of zone ``word`` names in the city ``pref_code``: 开发区 alone (镇江开发区法院) is
+    the city's economic development zone when the table holds that city's 经济(技术)开发区 court
+    and no other zone court of it (a city with a high-tech zone court too keeps the form the
+    text writes)."""
+    if word == "开发区":
+        kinds = {k for (p, k) in _zone_courts() if p == pref_code}
+        return "econ" if kinds == {"econ"} else ""
+    return _ZONE_KIND.get(word, "")
+
+
 @functools.cache
 def _zone_courts() -> dict[tuple[str, str], str]:
     """(prefecture adcode, zone kind) -> the official name of that zone's court."""
@@ -290,7 +301,7 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
         zone = (pd.short or pd.name) + rest + m.group(1)
         name = prov.name + zone + "人民法院"
         official = (
-            _zone_courts().get((pref_code, _ZONE_KIND.get(m.group(1), ""))) if not rest else None
+            _zone_courts().get((pref_code, _zone_kind(m.group(1), pref_code))) if not rest else None
         )
         if official:  # 张家口经开区法院: the city's 经济开发区人民法院
             name = official

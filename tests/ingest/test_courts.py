@@ -237,6 +237,53 @@ def test_generic_words_before_a_tribunal_word_stay_generic(text: str) -> None:
     assert all(c.level != "tribunal" for c in run(text).courts), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the court's own predicate run on to the tribunal word, its object: an adverb, a
+        # preposition or a modal opening it, or a verb ending it, names no place
+        "明山区人民法院就准确定位人民法庭职能作交流发言。",
+        "明山区法院就准确定位法庭功能提出三条意见。",
+        "明山区人民法院又一次调整人民法庭布局。",
+        "明山区人民法院已经建成人民法庭五处。",
+        "明山区人民法院也将人民法庭纳入考核。",
+        "明山区人民法院拟新设人民法庭一处。",
+        "明山区人民法院精准定位人民法庭职能。",
+        "明山区人民法院立足人民法庭职能开展调解。",
+        "明山区人民法院主动服务人民法庭发展。",
+        "明山区人民法院创新人民法庭工作机制。",
+        "明山区人民法院通报法庭建设情况。",
+        # a courtroom set up for one hearing (临时法庭) is no tribunal of the court named before
+        "明山区人民法院法官来到养老院，布置临时法庭，与当事人交谈。",
+    ],
+)
+def test_a_courts_predicate_before_a_tribunal_word_is_no_tribunal(text: str) -> None:
+    assert all(c.level != "tribunal" for c in run(text).courts), text
+
+
+@pytest.mark.parametrize(
+    ("text", "tribunal"),
+    [
+        # places that open with a word that might open a predicate, known to the gazetteer
+        ("延吉市人民法院朝阳川人民法庭开庭审理一起纠纷。", "吉林省延吉市人民法院朝阳川人民法庭"),
+        ("北京市大兴区人民法院亦庄人民法庭开庭。", "北京市大兴区人民法院亦庄人民法庭"),
+        ("郑州市中原区人民法院须水人民法庭开庭。", "河南省郑州市中原区人民法院须水人民法庭"),
+        # a town with its kind, a zone, a regiment's number, a town's women's tribunal
+        ("浚县人民法院新镇人民法庭开庭。", "河南省浚县人民法院新镇人民法庭"),
+        (
+            "梧州市龙圩区人民法院工业园区法庭挂牌。",
+            "广西壮族自治区梧州市龙圩区人民法院工业园区人民法庭",
+        ),
+        ("石河子市人民法院150团法庭开庭。", "新疆维吾尔自治区石河子市人民法院150团人民法庭"),
+        ("龙江县人民法院黑岗女子法庭开展调解。", "黑龙江省龙江县人民法院黑岗女子人民法庭"),
+        # a place the gazetteer does not know, named after its court
+        ("辽河人民法院欢喜岭人民法庭开庭。", "辽河人民法院欢喜岭人民法庭"),
+    ],
+)
+def test_a_tribunals_place_after_its_court_keeps_working(text: str, tribunal: str) -> None:
+    assert tribunal in [c.name for c in run(text).courts], text
+
+
 # -- context forms --------------------------------------------------------------------
 
 
@@ -835,6 +882,10 @@ def test_a_zone_court_written_short_takes_its_official_name() -> None:
     assert names("宁波高新区法院审结一批案件。") == ["浙江省宁波高新技术产业开发区人民法院"]
     # a zone court the table does not list keeps the form written
     assert names("本溪经开区法院审结一批案件。") == ["辽宁省本溪经开区人民法院"]
+    # 开发区 alone: the city's one zone court of the table, an 经济开发区's; a city with a
+    # high-tech zone court too keeps the form written
+    assert names("镇江开发区法院开展巡回审判。") == ["江苏省镇江经济开发区人民法院"]
+    assert names("临沂开发区法院开展巡回审判。") == ["山东省临沂开发区人民法院"]
 
 
 def test_a_tribunal_named_after_a_zone_in_full_after_its_court() -> None:

@@ -43,6 +43,16 @@ def test_town_short(name: str, short: str | None) -> None:
     assert town_short(name) == short
 
 
+def test_a_citys_district_named_like_woods_is_no_forest_district() -> None:
+    # 碑林区, 万柏林区: a city's districts whose names end in 林, not forest districts (林区)
+    gaz = load_gazetteer()
+    for name, short in (("碑林区", "碑林"), ("万柏林区", "万柏林")):
+        (d,) = gaz.lookup(name)
+        assert (d.kind, d.short) == ("区", short)
+    (forest,) = gaz.lookup("神农架林区")
+    assert (forest.kind, forest.short) == ("林区", "神农架")
+
+
 def test_levels_and_counts() -> None:
     gaz = load_gazetteer()
     levels = {"province": 0, "prefecture": 0, "county": 0}

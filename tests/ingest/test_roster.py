@@ -47,6 +47,19 @@ def test_counts_by_level() -> None:
             "博乐市",
             "新疆维吾尔自治区" + "博尔塔拉蒙古自治州中级人民法院",
         ),
+        # districts named like their city, or ending in 林 (no forest district), keep the city
+        ("湖南省岳阳市岳阳楼区人民法院", "basic", "岳阳市", "岳阳楼区", "湖南省岳阳市中级人民法院"),
+        ("江苏省淮安市淮安区人民法院", "basic", "淮安市", "淮安区", "江苏省淮安市中级人民法院"),
+        ("陕西省西安市碑林区人民法院", "basic", "西安市", "碑林区", "陕西省西安市中级人民法院"),
+        ("山西省太原市万柏林区人民法院", "basic", "太原市", "万柏林区", "山西省太原市中级人民法院"),
+        # …and a zone named after its city does not repeat it
+        (
+            "江苏省苏州工业园区人民法院",
+            "basic",
+            "苏州市",
+            "苏州工业园区",
+            "江苏省苏州市中级人民法院",
+        ),
         ("辽宁省本溪市中级人民法院", "intermediate", "本溪市", None, "辽宁省高级人民法院"),
         ("辽宁省高级人民法院", "high", None, None, SUPREME),
         (
