@@ -49,6 +49,8 @@ GROUPS = {
     "all": SETS,
 }
 BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
+#: the kinds of fact a confidence table measures
+FACT_KINDS = ("adoption", "person", "outcome", "link")
 
 
 def default_corpus() -> Path:
@@ -337,7 +339,7 @@ def calibration(facts: Iterable[dict[str, Any]]) -> list[tuple[str, str, int, fl
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in facts:
         by_kind[f["kind"]].append(f)
-    for kind in ("adoption", "person", "outcome", "link"):
+    for kind in FACT_KINDS:
         for lo, hi in BANDS:
             band = [f for f in by_kind[kind] if lo <= (f["confidence"] or 0.0) < hi]
             share = sum(f["right"] for f in band) / len(band) if band else None
@@ -393,6 +395,47 @@ def cv_calibration(
         rescore(test_half, table, discount(train, fit_half), fit(fit_half))
         scored += test_half
     return calibration(scored)
+
+
+def add_rules(
+    table: dict[str, Any],
+    fitted: list[dict[str, Any]],
+    unseen: list[dict[str, Any]],
+    sets: Sequence[str],
+    discount_sets: Sequence[str],
+    kinds: Sequence[str] | None = None,
+) -> dict[str, list[str]]:
+    """Add to a fitted `table` (the JSON of data/confidence.json, in place) the rules it has
+    no record of: their counts on `fitted` and, where they have some, on `unseen`. Every rule
+    the table knows, its kind's prior (`*`) and the discount stay as they were fitted: a rule
+    written after the fit gets its own record instead of the unknown rule's default, and the
+    records that held on the sets nobody wrote from are not refitted on fewer unseen articles.
+    Only rules of `kinds` are added (every kind when None). Returns the rules added, per kind
+    (also kept in the table's `added`)."""
+    new, held = fit(fitted), fit(unseen)
+    added: dict[str, list[str]] = {}
+    for kind, rules in new.items():
+        if kinds is not None and kind not in kinds:
+            continue
+        known = table.setdefault("rules", {}).setdefault(kind, {})
+        for rule, stats in rules.items():
+            if rule == "*" or rule in known:
+                continue
+            known[rule] = stats
+            if rule in held.get(kind, {}):
+                table.setdefault("unseen", {}).setdefault(kind, {})[rule] = held[kind][rule]
+            added.setdefault(kind, []).append(rule)
+    for kind in added:
+        added[kind].sort()
+    table.setdefault("added", []).append(
+        {
+            "sets": list(sets),
+            "discount_sets": list(discount_sets),
+            "kinds": sorted(kinds) if kinds is not None else None,
+            "rules": added,
+        }
+    )
+    return added
 
 
 def fit(facts: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -492,8 +535,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="precision by confidence band on the --discount-sets articles, the rule table "
         "from --fit-sets and the discount fitted on the other half of the articles (two-fold)",
     )
+    ap.add_argument(
+        "--add-rules",
+        metavar="KIND,KIND",
+        help="with --fit-confidence: keep data/confidence.json's records, prior and discount "
+        "and add only the rules of these kinds (adoption, person, outcome, link) it lacks, "
+        "counted on --fit-sets (their unseen counts on --discount-sets)",
+    )
     ap.add_argument("--json", action="store_true", help="print the reports as JSON")
     args = ap.parse_args(argv)
+    if args.add_rules and not args.fit_confidence:
+        print("Error: --add-rules goes with --fit-confidence", file=sys.stderr)
+        return 1
+    unknown = {k for k in (args.add_rules or "").split(",") if k} - set(FACT_KINDS)
+    if unknown:
+        print(f"Error: --add-rules wants kinds of {', '.join(FACT_KINDS)}", file=sys.stderr)
+        return 1
     if not (args.corpus / "seeds").is_dir():
         print(f"Error: no annotated corpus at {args.corpus} (give --corpus)", file=sys.stderr)
         return 1
@@ -575,7 +632,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\n| kind | confidence (two-fold on {where}) | facts | right |\n|---|---|---|---|")
         for kind, band, n, share in cv_calibration(fitted, unseen):
             print(f"| {kind} | {band} | {n} | {'–' if share is None else f'{share:.2f}'} |")
-    if args.fit_confidence:
+    if args.fit_confidence and args.add_rules:
+        fitted = [f for n in fit_sets for f in results[n]["facts"]]
+        unseen = [f for n in discount_sets for f in results[n]["facts"]]
+        out = ROOT / "data" / "confidence.json"
+        table = json.loads(out.read_text(encoding="utf-8"))
+        kinds = [k for k in args.add_rules.split(",") if k]
+        added = add_rules(table, fitted, unseen, fit_sets, discount_sets, kinds)
+        out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"\nadded to {out}: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in added.items()))
+    elif args.fit_confidence:
         fitted = [f for n in fit_sets for f in results[n]["facts"]]
         unseen = [f for n in discount_sets for f in results[n]["facts"]]
         table = {
