@@ -256,7 +256,7 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--target", help="正确的另一端，任何类型（ID 或名称）")
     co.add_argument("--stage", type=stage_arg, metavar="阶段", help=_STAGE_HELP)
     co.add_argument("--title", help="人员的职务")
-    co.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD")
+    co.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD（不晚于今天）")
     co.add_argument(
         "--scope",
         help="单位代表的范围，如 全市法院；'' 去掉（事实改到另一 --unit 时，不给出则保留原范围）",
@@ -290,7 +290,7 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     )
     a.add_argument("--title", help="人员的职务")
     a.add_argument("--initiative", help="学习考察（LEARNED_FROM）所学习的举措（ID 或名称）")
-    a.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD")
+    a.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD（不晚于今天）")
     who(a)
     m = rs.add_parser("merge", help="把一个实体并入另一个（其名称成为别名）")
     m.add_argument("keep", help="保留的实体（ID 或名称）")
