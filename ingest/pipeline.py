@@ -503,6 +503,16 @@ def collection_chooser(
     return choose
 
 
+def check_collections(paths: Iterable[str | Path], given: str | None) -> None:
+    """What `ingest_paths` checks of the collections before reading anything (`--collection`'s
+    name, else the run's `collection.json` files), for a command to check before it opens
+    the store: a typo stopped the run only after a new data directory was made and its
+    server started. Walks the folders once more (`expand_paths`)."""
+    paths = list(paths)
+    files = expand_paths(paths)[0] if given is None else []
+    collection_chooser(paths, given, files=files)
+
+
 def _resolved(path: str) -> Path | None:
     try:
         return Path(path).resolve()

@@ -225,6 +225,28 @@ def test_collection_file_written_by_notepad_is_read(tmp_path: Path) -> None:
     }
 
 
+def test_a_broken_collection_file_stops_the_command_before_the_store_opens(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Reviewer (session 19): with a new data directory, the directory was made and the
+    embedded server started, then the run stopped on the typo: the store is never opened."""
+    from ingest.__main__ import main
+
+    def no_store(_settings):
+        raise AssertionError("the store was opened")
+
+    monkeypatch.setattr("graph.store.open_store", no_store)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(tmp_path / "新的数据目录"))
+    folder = _folder(tmp_path, b'{"collection": "\xe5\x85\xa8\xe7\x9c\x81"')
+    assert main(["--quiet", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: collection.json 有误") and "不是有效的 JSON" in err
+    assert main(["--quiet", str(folder), "--collection", "甲,乙"]) == 1
+    assert "逗号" in capsys.readouterr().err
+    assert not (tmp_path / "新的数据目录").exists()
+
+
 def test_ingest_command_names_the_broken_collection_file(
     store, tmp_path: Path, monkeypatch, capsys
 ) -> None:
