@@ -170,7 +170,7 @@ def _backup_or_restore(settings: Settings, args: argparse.Namespace) -> int:
     if settings.backend != "arcadedb":
         raise CourtgraphError(NEO4J_BACKUP)
     if args.command == "backup":
-        size = backup.backup(settings.data_dir, args.output, heap=settings.heap)
+        size = backup.backup(settings.data_dir, args.output, heap=settings.heap, force=args.force)
         print(f"{args.output}：{settings.data_dir} 的备份（{size / 1e6:.1f} MB）")
         return 0
     backup.restore(settings.data_dir, args.archive, heap=settings.heap)
@@ -616,7 +616,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "doc_id", help="文档编号，如 doc:…（见导入摘要，或 python -m queries all_documents）"
     )
     b = sub.add_parser("backup", help="在内置存储运行时做一份一致的备份")
-    b.add_argument("--output", "-o", type=Path, required=True, help="备份文件（.zip）")
+    b.add_argument(
+        "--output", "-o", type=Path, required=True, help="备份文件（.zip；已有的文件不覆盖）"
+    )
+    b.add_argument(
+        "--force", action="store_true", help="覆盖已有的同名备份文件（默认：拒绝，请换个文件名）"
+    )
     rs = sub.add_parser("restore", help="把备份恢复到一个空的数据目录")
     rs.add_argument("archive", type=Path, help="备份文件（.zip）")
     sub.add_parser("collections", help="列出文档集及其文档数")
