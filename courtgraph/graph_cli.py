@@ -170,7 +170,7 @@ def _backup_or_restore(settings: Settings, args: argparse.Namespace) -> int:
     if settings.backend != "arcadedb":
         raise CourtgraphError(NEO4J_BACKUP)
     if args.command == "backup":
-        size = backup.backup(settings.data_dir, args.output, heap=settings.heap)
+        size = backup.backup(settings.data_dir, args.output, heap=settings.heap, force=args.force)
         print(f"{args.output}：{settings.data_dir} 的备份（{size / 1e6:.1f} MB）")
         return 0
     backup.restore(settings.data_dir, args.archive, heap=settings.heap)
@@ -256,7 +256,7 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--target", help="正确的另一端，任何类型（ID 或名称）")
     co.add_argument("--stage", type=stage_arg, metavar="阶段", help=_STAGE_HELP)
     co.add_argument("--title", help="人员的职务")
-    co.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD")
+    co.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD（不晚于今天）")
     co.add_argument(
         "--scope",
         help="单位代表的范围，如 全市法院；'' 去掉（事实改到另一 --unit 时，不给出则保留原范围）",
@@ -290,7 +290,7 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     )
     a.add_argument("--title", help="人员的职务")
     a.add_argument("--initiative", help="学习考察（LEARNED_FROM）所学习的举措（ID 或名称）")
-    a.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD")
+    a.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD（不晚于今天）")
     who(a)
     m = rs.add_parser("merge", help="把一个实体并入另一个（其名称成为别名）")
     m.add_argument("keep", help="保留的实体（ID 或名称）")
@@ -616,7 +616,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "doc_id", help="文档编号，如 doc:…（见导入摘要，或 python -m queries all_documents）"
     )
     b = sub.add_parser("backup", help="在内置存储运行时做一份一致的备份")
-    b.add_argument("--output", "-o", type=Path, required=True, help="备份文件（.zip）")
+    b.add_argument(
+        "--output", "-o", type=Path, required=True, help="备份文件（.zip；已有的文件不覆盖）"
+    )
+    b.add_argument(
+        "--force", action="store_true", help="覆盖已有的同名备份文件（默认：拒绝，请换个文件名）"
+    )
     rs = sub.add_parser("restore", help="把备份恢复到一个空的数据目录")
     rs.add_argument("archive", type=Path, help="备份文件（.zip）")
     sub.add_parser("collections", help="列出文档集及其文档数")

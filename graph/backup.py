@@ -38,13 +38,14 @@ def _database_dir(data_dir: Path) -> Path:
     return data_dir / "databases" / "databases" / DATABASE
 
 
-def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
+def backup(data_dir: Path, output: Path, *, heap: str = "1g", force: bool = False) -> int:
     """Write a consistent copy of the embedded store in `data_dir` to `output` (a ZIP),
     starting the server if needed. Returns the archive's size in bytes.
 
     `output` must end in .zip: a backup named b.txt is a ZIP nobody would take for one (the
     name is refused rather than changed, so the file is where the command said). `restore`
-    reads a backup by its content, whatever its name."""
+    reads a backup by its content, whatever its name. An existing `output` is refused unless
+    `force`: it may be the only good copy a court has (it was replaced without a word)."""
     output = Path(output)
     if output.suffix.lower() != ".zip":
         raise CourtgraphError(
@@ -53,6 +54,11 @@ def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
         )
     if not output.parent.is_dir():
         raise CourtgraphError(f"{output}：文件夹 {output.parent} 不存在")
+    if not force and (output.exists() or output.is_symlink()):
+        raise CourtgraphError(
+            f"{output} 已存在：备份不覆盖已有的文件（它可能是唯一一份好的备份）。请换一个文件名"
+            f"（例如 -o {_free_name(output)}），或加 --force 覆盖它"
+        )
     server = EmbeddedServer(data_dir, heap=heap)
     server.connect_info()  # started if needed
     name = f"courtgraph-{secrets.token_hex(8)}.zip"  # a plain file name: no path allowed
@@ -84,6 +90,18 @@ def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
         written.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
     return output.stat().st_size
+
+
+def _free_name(output: Path) -> Path:
+    """A name beside `output` no file has: b.zip -> b-2024-06-01.zip (-2, -3 … if taken)."""
+    import datetime as dt
+
+    stem = f"{output.stem}-{dt.date.today().isoformat()}"
+    candidate, n = output.with_name(f"{stem}.zip"), 1
+    while candidate.exists():
+        n += 1
+        candidate = output.with_name(f"{stem}-{n}.zip")
+    return candidate
 
 
 def _members(archive: Path) -> list[zipfile.ZipInfo]:

@@ -126,13 +126,15 @@ FALSE_STATE_GRACE = 2.0
 UNANNOUNCED_GRACE = 5.0
 
 
-def _check_private(path: Path, what: str) -> None:
+def _check_private(path: Path, what: str, *, directory: bool = False) -> None:
     """Keep `path` private to this user.
 
     Refused: a path another user owns, or one group or others may write (they could have
     replaced the graph or its password). Ours but readable by others (a directory an older
     courtgraph created 0755, or a umask of 002): made private on the spot (0700 / 0600) with a
-    warning on stderr, so an upgrade never locks a court out of its own graph.
+    warning on stderr, so an upgrade never locks a court out of its own graph. `directory`:
+    the path must be a folder (or absent); anything else is refused before it is touched
+    (COURTGRAPH_DATA_DIR=notes.txt made the user's file 0600, then said it was no folder).
     """
     try:
         st = os.stat(path)
@@ -141,6 +143,11 @@ def _check_private(path: Path, what: str) -> None:
     except OSError as exc:
         raise StoreUnavailable(f"无法检查{what} {path}（{os_reason_zh(exc)}）") from exc
     folder = stat.S_ISDIR(st.st_mode)
+    if directory and not folder:
+        raise StoreUnavailable(
+            f"{what} {path} 不是文件夹：COURTGRAPH_DATA_DIR 应指向存放图库的文件夹，或一个还不"
+            "存在的路径（将新建为文件夹）；这个文件没有改动"
+        )
     if st.st_uid != os.geteuid():
         raise StoreUnavailable(
             f"{what} {path} 属于另一个用户（uid {st.st_uid}），他能读取或替换图谱及其密码。"
@@ -327,7 +334,7 @@ class EmbeddedServer:
     def check_private(self) -> None:
         """Refuse a data directory or credentials file that other users own or can open.
         A password others could read is replaced (`_renew_exposed_password`)."""
-        _check_private(self.data_dir, "数据目录")
+        _check_private(self.data_dir, "数据目录", directory=True)
         self._renew_exposed_password()
         _check_private(self.credentials_file, "密码文件")
 

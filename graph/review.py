@@ -2955,51 +2955,76 @@ QUALIFIERS: tuple[str, ...] = ("约", "近", "超", "余", "多", "以上", "不
 def period_value(period: str) -> str:
     """A figure's period as the store keeps it: an ISO date prefix (YYYY, YYYY-MM or
     YYYY-MM-DD) or a range of two joined by ``/`` whose start is not after its end;
-    BadParameter otherwise.
+    BadParameter otherwise, naming a month or day that does not exist (2024-01/2024-13).
 
     >>> period_value(" 2023-01/2023-06 ")
     '2023-01/2023-06'
     """
     text = period.strip()
     parts = text.split("/")
+    shape = f"统计期间 {period!r} 无效：应为 YYYY、YYYY-MM、YYYY-MM-DD，或以 开始/结束 写两个"
     if len(parts) > 2 or not all(parts):
-        raise BadParameter(
-            f"统计期间 {period!r} 无效：应为 YYYY、YYYY-MM、YYYY-MM-DD，或以 开始/结束 写两个"
-        )
+        raise BadParameter(shape)
     for part in parts:
-        try:
-            date_precision(part)
-        except BadParameter:
-            raise BadParameter(
-                f"统计期间 {period!r} 无效：应为 YYYY、YYYY-MM、YYYY-MM-DD，或以 开始/结束 写两个"
-            ) from None
+        fault = _date_fault(part)
+        if fault == _DATE_SHAPE:
+            raise BadParameter(shape)
+        if fault:
+            raise BadParameter(f"统计期间 {period!r} 无效：{fault}")
     if len(parts) == 2 and parts[0] > parts[1]:
         raise BadParameter(f"统计期间 {period!r}：开始晚于结束")
     return text
 
 
-def date_precision(date: str) -> str:
-    """`day`, `month` or `year` for an ISO date prefix of a day that exists; BadParameter
-    otherwise (2024-13 and 2023-02-29 were taken and stored).
+#: what `_date_fault` says of a date that is no ISO date prefix
+_DATE_SHAPE = "应为 YYYY、YYYY-MM 或 YYYY-MM-DD"
 
-    >>> date_precision("2024-02-29"), date_precision("2024-05"), date_precision("2024")
-    ('day', 'month', 'year')
+
+def _date_fault(date: str) -> str | None:
+    """Why `date` is no ISO date prefix of a day that exists (its shape, a month 13, a 29
+    February of a common year), or None.
+
+    >>> _date_fault("2024-13"), _date_fault("2023-02-29"), _date_fault("2024-02-29")
+    ('没有 13 月', '2023 年 2 月没有 29 日', None)
     """
     import re
 
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)
     if m is None:
-        raise BadParameter(f"日期 {date!r} 无效：应为 YYYY、YYYY-MM 或 YYYY-MM-DD")
+        return _DATE_SHAPE
     year, month, day = (int(x) if x else None for x in m.groups())
     if month is not None and not 1 <= month <= 12:
-        raise BadParameter(f"日期 {date!r} 无效：没有 {month} 月")
+        return f"没有 {month} 月"
     try:
         datetime(year or 0, month or 1, day or 1)
     except ValueError:
-        if not year:
-            raise BadParameter(f"日期 {date!r} 无效：没有 0 年") from None
-        raise BadParameter(f"日期 {date!r} 无效：{year} 年 {month} 月没有 {day} 日") from None
-    return "day" if day is not None else "month" if month is not None else "year"
+        return "没有 0 年" if not year else f"{year} 年 {month} 月没有 {day} 日"
+    return None
+
+
+def date_precision(date: str, *, today: str | None = None) -> str:
+    """`day`, `month` or `year` for an ISO date prefix of a day that exists and is not after
+    `today` (default: this machine's date); BadParameter otherwise (2024-13 and 2023-02-29
+    were taken and stored, and so was 2099-01-01: a fact's date is never in the future, and
+    2204 for 2024 is a typo that would be a wrong fact). The current year or month is no
+    future date.
+
+    >>> date_precision("2024-02-29"), date_precision("2024-05"), date_precision("2024")
+    ('day', 'month', 'year')
+    >>> date_precision("2024-06", today="2024-06-01")
+    'month'
+    """
+    from datetime import date as day_of
+
+    fault = _date_fault(date)
+    if fault:
+        raise BadParameter(f"日期 {date!r} 无效：{fault}")
+    today = today or day_of.today().isoformat()
+    if date > today[: len(date)]:
+        raise BadParameter(
+            f"日期 {date!r} 晚于今天（{today}）：事实的日期不会在将来，请检查年份和月份"
+        )
+    return "day" if len(date) == 10 else "month" if len(date) == 7 else "year"
 
 
 def sentences_of(store: GraphStore, doc_id: str) -> list[tuple[int, int, str]]:

@@ -9,6 +9,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError, UnreadableDocument
@@ -74,11 +75,16 @@ def _roster(argv: Sequence[str]) -> int:
     from ingest.tribunal_roster import bad_row_zh, import_roster
 
     try:
-        if args.dry_run:
-            report = import_roster(None, args.file)
-        else:
+        try:
+            data: bytes | None = Path(args.file).read_bytes()
+        except OSError:
+            data = None  # import_roster says why, in Chinese
+        # checked before the store opens (a missing or unreadable file, one of another type,
+        # started a new data directory's server for nothing); a dry run stops here
+        report = import_roster(None, args.file, data=data)
+        if not args.dry_run:
             with open_store(Settings.from_env()) as store:
-                report = import_roster(store, args.file)
+                report = import_roster(store, args.file, data=data)
     except UnreadableDocument as exc:  # the file and its reason, as the bad rows are said
         print(f"Error: {exc.path}：{exc.reason}", file=sys.stderr)
         return 1
@@ -131,10 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     from graph.store import open_store
-    from ingest.pipeline import ingest_paths
+    from ingest.pipeline import check_collections, ingest_paths
     from ingest.uploads import repeated_titles, summary_zh
 
     try:
+        # a collection.json with a typo stops the run before the store opens (a new data
+        # directory was made and its server started, for nothing)
+        check_collections(args.paths, args.collection)
         with open_store(Settings.from_env()) as store:
             report = ingest_paths(
                 store,

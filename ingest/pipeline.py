@@ -503,6 +503,16 @@ def collection_chooser(
     return choose
 
 
+def check_collections(paths: Iterable[str | Path], given: str | None) -> None:
+    """What `ingest_paths` checks of the collections before reading anything (`--collection`'s
+    name, else the run's `collection.json` files), for a command to check before it opens
+    the store: a typo stopped the run only after a new data directory was made and its
+    server started. Walks the folders once more (`expand_paths`)."""
+    paths = list(paths)
+    files = expand_paths(paths)[0] if given is None else []
+    collection_chooser(paths, given, files=files)
+
+
 def _resolved(path: str) -> Path | None:
     try:
         return Path(path).resolve()
@@ -517,8 +527,11 @@ class _BadCollectionFile(BadParameter):
 def _named_collection(path: Path) -> str | None:
     """The collection a `collection.json` names, None when there is no such file; a file that
     cannot be read or names no valid collection raises `BadParameter` (its path: why).
-    UTF-8 with or without a BOM (Notepad's) and GBK (Notepad's ANSI on Chinese Windows)."""
+    Decoded as documents are (`decode_bytes`): UTF-8 with or without a BOM (Notepad's), GBK
+    (Notepad's ANSI on Chinese Windows), UTF-16 (its "Unicode", which was refused), Big5."""
     import json
+
+    from ingest.readers import _DecodeError, decode_bytes
 
     shown = shown_path(str(path))[0]
     try:
@@ -528,12 +541,11 @@ def _named_collection(path: Path) -> str | None:
     except OSError as exc:
         raise _BadCollectionFile(f"{shown}：无法读取（{os_reason_zh(exc)}）") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gbk")
-        except UnicodeDecodeError:
-            raise _BadCollectionFile(f"{shown}：不是 UTF-8 或 GBK 编码的文本") from None
+        text = decode_bytes(raw).text if raw else ""  # (empty: said as no JSON)
+    except _DecodeError:
+        raise _BadCollectionFile(
+            f"{shown}：不是 UTF-8、UTF-16、GBK 或 Big5 编码的文本，请另存为 UTF-8"
+        ) from None
     example = '{"collection": "2024年全省法院通报"}'
     try:
         data = json.loads(text)

@@ -239,10 +239,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "-f",
         choices=("table", "json", "csv"),
         help="table 表格（中文列名）、json 或 csv（英文键，附引用所需的列）；默认：-o 的文件"
-        "以 .csv 或 .json 结尾时即为该格式，否则 table",
+        "以 .csv 或 .json 结尾时即为该格式，没有 -o 时为 table",
     )
     parser.add_argument(
-        "--output", "-o", metavar="FILE", help="写入这个文件（UTF-8；csv 带 BOM），不写到屏幕"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="写入这个文件（UTF-8；csv 带 BOM），不写到屏幕：.csv 或 .json（扩展名决定格式；"
+        "其他扩展名不写），表格用 --format table 写入 .txt",
     )
     parser.add_argument("--limit", type=int, help="最多返回这么多行")
     args = parser.parse_args(argv)
@@ -291,17 +295,21 @@ def _regular_file(stream: Any) -> bool:
         return False
 
 
-#: the formats a file's extension names (`output_format`)
-_BY_SUFFIX = {".csv": "csv", ".json": "json"}
+#: the formats a file's extension names (`output_format`); .txt only with --format table
+_BY_SUFFIX = {".csv": "csv", ".json": "json", ".txt": "table"}
 
 
 def output_format(given: str | None, target: Path | None) -> str:
     """The format the answer is written in: --format, else the one `-o`'s extension names
-    (`-o 采用单位.csv` wrote the screen's table into a .csv file), else table; an extension
-    that names another format, or one no format is written as (.xlsx), is refused.
+    (`-o 采用单位.csv` wrote the screen's table into a .csv file); an extension that names
+    another format, or one no format is written as (.xlsx, .tsv, .jsonl, none), is refused:
+    `-o x.tsv` wrote the screen's table into it. The screen's table goes to a file as
+    `--format table -o x.txt`.
 
     >>> output_format(None, Path("a.csv")), output_format(None, None), output_format("json", None)
     ('csv', 'table', 'json')
+    >>> output_format("table", Path("a.txt"))
+    'table'
     """
     if target is None:
         return given or "table"
@@ -312,12 +320,17 @@ def output_format(given: str | None, target: Path | None) -> str:
             f"{target.name}：命名查询可写 csv（Excel 可直接打开）或 json，如 -o {target.stem}.csv；"
             "Excel 和 Parquet 文件见 python -m queries.analytics events -o 文件.xlsx"
         )
-    if given and implied and implied != given:
+    if implied is None or (implied == "table" and given != "table"):
+        raise CourtgraphError(
+            f"{target.name}：命名查询只写 .csv（Excel 可直接打开）或 .json 文件（扩展名决定格式），"
+            f"如 -o {target.stem}.csv；屏幕上的表格写入文件用 --format table -o {target.stem}.txt"
+        )
+    if given and implied != given:
         raise CourtgraphError(
             f"{target.name}：扩展名表示 {implied}，--format 却是 {given}；请把文件命名为 "
             f"{target.stem}.{given if given != 'table' else 'txt'}"
         )
-    return given or implied or "table"
+    return implied
 
 
 def _output(path: str | None) -> Path | None:

@@ -290,14 +290,18 @@ def _in_chinese(exc: CourtgraphError) -> str:
         return f"图中没有名为“{exc.name}”的单位或举措：请从列表中选择，或输入全称、别名。"
     if isinstance(exc, AmbiguousName):
         return f"“{exc.name}”对应多个实体（{'、'.join(exc.ids[:5])}）：请输入全称或从列表中选择。"
+    # a month or day that does not exist, a date after today: the command line's words
+    # (2023-02-29 and 2024-13 are well formed: 日期格式不对 sent the reviewer looking for a typo)
     if isinstance(exc, BadParameter) and str(exc).startswith("统计期间"):
         if "开始晚于结束" in str(exc):
             return "统计期间的起点晚于终点：请写成 起点/终点，如 2024-01/2024-06。"
-        return (
-            "统计期间格式不对：请写 YYYY、YYYY-MM、YYYY-MM-DD，或 起点/终点（如 2024-01/2024-06）。"
-        )
+        if "应为" in str(exc):
+            return "统计期间格式不对：请写 YYYY、YYYY-MM、YYYY-MM-DD，或 起点/终点（如 2024-01/2024-06）。"
+        return f"{exc}。"
     if isinstance(exc, BadParameter) and str(exc).startswith("日期"):
-        return "日期格式不对：请写 YYYY、YYYY-MM 或 YYYY-MM-DD。"
+        if "应为" in str(exc):
+            return "日期格式不对：请写 YYYY、YYYY-MM 或 YYYY-MM-DD。"
+        return f"{exc}。"
     return f"未能保存：{exc}"
 
 

@@ -1432,7 +1432,9 @@ def early_adopters(
     the initiatives they adopted (0 = no unit certainly adopted before it; 1 = every other
     unit did). A unit's rank in one initiative is the share of its other dated adopters that
     certainly adopted earlier (`earlier_counts`): tied dates share a rank, and a year-only date
-    ties with the months and days inside that year. `collections`, `verified_only`: which
+    ties with the months and days inside that year. Only initiatives with at least two dated
+    adopters count (toward `min_initiatives` and the mean): the only dated adopter of one was
+    first of nobody, and a 0 for it made a unit "每项都最早" on reforms it was alone in. `collections`, `verified_only`: which
     reports count (as in `co_adoption`); `adoptions`: what `adoptions()` read for them."""
     if top < 1 or min_initiatives < 1:
         raise BadParameter("top and min_initiatives must be at least 1")
@@ -1449,11 +1451,11 @@ def early_adopters(
     for _name, per in found.values():
         dated = [(u, a.date) for u, a in per.items() if a.date]
         n = len(dated)
-        if not n:
+        if n < 2:  # nobody to be earlier or later than
             continue
         at.append(np.array([unit_index.setdefault(u, len(unit_index)) for u, _d in dated]))
         earlier = _earlier([d for _u, d in dated])
-        ranks.append(earlier / (n - 1) if n > 1 else np.zeros(n))
+        ranks.append(earlier / (n - 1))
     units = list(unit_index)
     where = np.concatenate(at) if at else np.zeros(0, dtype=np.intp)
     counts = np.bincount(where, minlength=len(units))

@@ -86,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="被同一批单位共同推行的举措，以及先行单位",
         description="被同一批单位共同推行的举措对（共同推行单位数、Jaccard 相似度 = 共同推行单位数 ÷ "
         "推行任一项的单位数），以及先行单位：推行两项以上有日期的举措的单位，按先行比例排序（在它推行"
-        "的每项举措中，其他推行单位里确定早于它的占多少，再取平均；0% = 每项都最早）。",
+        "的每项举措中，其他推行单位里确定早于它的占多少，再取平均；0% = 每项都最早）。只有另有单位"
+        "报道了推行日期、可以比较先后的举措才计入（计入两项的门槛和平均）。",
     )
     co.add_argument("--min-shared", type=int, default=1, help="至少共同推行的单位数（默认 1）")
     o = add("outcomes", help="推行某项举措的单位报告的成效数据")
@@ -147,10 +148,10 @@ def _scope(store: GraphStore, args: argparse.Namespace) -> dict[str, Any]:
 
 #: what the early adopters' number means, said once above their list
 EARLY_HEADER = (
-    "先行单位（按先行比例排序：在它推行的每项有日期的举措中，其他推行单位里确定早于它的占多少，"
-    "再取平均；0% = 每项都最早，100% = 每项都最晚）："
+    "先行单位（按先行比例排序：在它推行的每项有日期、且另有单位有推行日期可比较的举措中，"
+    "其他推行单位里确定早于它的占多少，再取平均；0% = 每项都最早，100% = 每项都最晚）："
 )
-EARLY_NONE = "还没有单位推行过两项以上有日期的举措，无法比较先后。"
+EARLY_NONE = "还没有单位在两项以上举措中与其他有推行日期的单位比较过，无法比较先后。"
 
 
 def early_line(row: dict[str, Any]) -> str:

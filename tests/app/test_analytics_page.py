@@ -155,7 +155,7 @@ def test_province_table_is_a_heat_map_with_a_csv(graph, app) -> None:
 def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:
     at = app(page="analytics", tab="共同采用")
     no_trouble(at)
-    pairs = frame(at, "举措甲", "举措乙", "共同采用单位数", "Jaccard 相似度")
+    pairs = frame(at, "举措甲", "举措乙", "共同推行单位数", "Jaccard 相似度")
     assert [tuple(r) for r in pairs.itertuples(index=False)] == [
         ("枫桥式人民法庭", "诉源治理", 2, 0.667)  # 2/3 (rounded): 诉源治理 also has the 中院
     ]

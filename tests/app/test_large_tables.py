@@ -277,7 +277,7 @@ def test_co_adoption_and_early_adopters_read_the_adoptions_once(graph, app, monk
     at = app(page="analytics", tab="共同采用")
     no_trouble(at)
     assert [name for name, _p in asked].count("adoption_summary") == 1
-    assert len(frame(at, "举措甲", "举措乙", "共同采用单位数")) == 1
+    assert len(frame(at, "举措甲", "举措乙", "共同推行单位数")) == 1
     assert len(frame(at, "单位", "推行举措数", "平均早于它的其他单位（%）")) == 2
 
 

@@ -80,6 +80,26 @@ def test_a_decision_closes_its_form_and_the_next_card_starts_closed(small_store)
     assert _fix_expanders(at) == [False]
 
 
+def test_a_date_that_does_not_exist_or_is_in_the_future_is_named_on_the_page(small_store) -> None:
+    """Reviewer (session 19): 2023-02-29 and 2024-13 said 日期格式不对 (the format is right),
+    and 2099-01-01 was stored. The page says what the command line says, and stores nothing."""
+    at = _signed_in()
+    first = _queue(at)[0]
+    _open(at, first)
+    for date, said in (
+        ("2023-02-29", "2023 年 2 月没有 29 日"),
+        ("2024-13", "没有 13 月"),
+        ("2099-01-01", "晚于今天"),
+    ):
+        at.text_input(key=f"review.date.{first}").input(date)
+        at.button(key=f"review.fix.{first}").click()
+        at.run()
+        errors = texts(at, "error")
+        assert any(said in t for t in errors), (date, errors)
+        assert not any("日期格式不对" in t for t in errors)
+        assert review.decisions(small_store, first) == []
+
+
 def test_an_adoption_is_corrected_to_another_unit_and_initiative(small_store) -> None:
     at = _signed_in()
     _open(at, BING)

@@ -211,6 +211,34 @@ def test_backup_to_a_name_not_ending_in_zip_is_refused(
     assert not started and not out.exists()
 
 
+def test_backup_over_an_existing_file_is_refused_unless_forced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Reviewer (session 19): `graph backup -o b.zip` over an existing b.zip replaced it
+    without a word (it may be the only good copy): refused, naming the file and a free name,
+    before the server is asked for anything; `--force` replaces it."""
+    started = []
+    monkeypatch.setattr(EmbeddedServer, "connect_info", lambda self: started.append(self))
+
+    def backed_up(self, _path, body, timeout=None):  # the server writes the named ZIP
+        name = body["command"].split("file://")[1]
+        written = self.data_dir / "databases" / "backups" / "courtgraph" / name
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_bytes(b"PK new backup")
+        return {"result": [{"result": "OK"}]}
+
+    monkeypatch.setattr(EmbeddedServer, "admin", backed_up)
+    out = tmp_path / "b.zip"
+    out.write_bytes(b"PK the only good copy")
+    assert _run(monkeypatch, tmp_path / "graph", "backup", "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Error: {out} 已存在：备份不覆盖已有的文件") and "--force" in err
+    assert f"-o {tmp_path / 'b-'}" in err
+    assert not started and out.read_bytes() == b"PK the only good copy"
+    assert _run(monkeypatch, tmp_path / "graph", "backup", "-o", str(out), "--force") == 0
+    assert out.read_bytes() == b"PK new backup" and len(started) == 1
+
+
 def test_restore_names_a_bad_file_before_a_full_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

@@ -183,7 +183,7 @@ def _folder(root: Path, sidecar: bytes | None, name: str = "2024年通报") -> P
         (b'{"collection": ""}', '"collection" 应是文档集的名称'),
         ('["全省通报"]'.encode(), '应写成 {"collection"'),
         ('{"collection": "全省，通报"}'.encode(), "文档集名称不能含逗号"),
-        (b"\xff\xfe\x00\xd8", "不是 UTF-8 或 GBK 编码的文本"),
+        (b"\xff\xfe\x00\xd8", "不是 UTF-8、UTF-16、GBK 或 Big5 编码的文本"),
     ],
     ids=["trailing-comma", "misspelt-key", "empty", "not-an-object", "comma", "bytes"],
 )
@@ -211,9 +211,12 @@ def test_collection_file_written_by_notepad_is_read(tmp_path: Path) -> None:
 
     bom = _folder(tmp_path, '\ufeff{"collection": "全省通报"}'.encode(), "bom")
     gbk = _folder(tmp_path, '{"collection": "全省通报"}'.encode("gbk"), "gbk")
+    # Notepad's "Unicode" (UTF-16 LE with a BOM) and UTF-16 BE: refused before (session 19)
+    utf16 = _folder(tmp_path, '{"collection": "全省通报"}'.encode("utf-16"), "utf16")
+    be = _folder(tmp_path, '\ufeff{"collection": "全省通报"}'.encode("utf-16-be"), "be")
     deeper = _folder(bom, None, "子文件夹")  # the nearest collection.json, a folder up
-    report = ingest_paths(None, [bom, gbk], dry_run=True, reference_data=False)
-    assert len(report.collections) == 3 and str(deeper / "a.txt") in report.collections
+    report = ingest_paths(None, [bom, gbk, utf16, be], dry_run=True, reference_data=False)
+    assert len(report.collections) == 5 and str(deeper / "a.txt") in report.collections
     assert set(report.collections.values()) == {"全省通报"}
     # a link goes where the file it names is: outside the folders given, 未分类
     elsewhere = _folder(tmp_path / "elsewhere", b'{"collection": "\xe4\xb9\x99"}', "x")
@@ -223,6 +226,28 @@ def test_collection_file_written_by_notepad_is_read(tmp_path: Path) -> None:
         str(gbk / "a.txt"): "全省通报",
         str(gbk / "link.txt"): coll.DEFAULT_COLLECTION,
     }
+
+
+def test_a_broken_collection_file_stops_the_command_before_the_store_opens(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Reviewer (session 19): with a new data directory, the directory was made and the
+    embedded server started, then the run stopped on the typo: the store is never opened."""
+    from ingest.__main__ import main
+
+    def no_store(_settings):
+        raise AssertionError("the store was opened")
+
+    monkeypatch.setattr("graph.store.open_store", no_store)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(tmp_path / "新的数据目录"))
+    folder = _folder(tmp_path, b'{"collection": "\xe5\x85\xa8\xe7\x9c\x81"')
+    assert main(["--quiet", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: collection.json 有误") and "不是有效的 JSON" in err
+    assert main(["--quiet", str(folder), "--collection", "甲,乙"]) == 1
+    assert "逗号" in capsys.readouterr().err
+    assert not (tmp_path / "新的数据目录").exists()
 
 
 def test_ingest_command_names_the_broken_collection_file(

@@ -191,6 +191,23 @@ def test_our_directory_readable_by_others_is_made_private(
     )
 
 
+def test_a_data_dir_that_is_a_file_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reviewer (session 19): COURTGRAPH_DATA_DIR=notes.txt made the user's file 0600, said
+    the data directory was made private, then said it is no folder: it is refused first."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("法院的笔记", encoding="utf-8")
+    notes.chmod(0o644)
+    srv = EmbeddedServer(notes)
+    for ask in (srv.status, srv.password, srv.connect_info):
+        with pytest.raises(StoreUnavailable, match=f"数据目录 {notes} 不是文件夹"):
+            ask()
+    assert stat.S_IMODE(notes.stat().st_mode) == 0o644
+    assert notes.read_text(encoding="utf-8") == "法院的笔记"
+    assert "已改为只有您可用" not in capsys.readouterr().err
+
+
 def test_a_password_others_could_read_is_replaced_once_the_server_stops(tmp_path: Path) -> None:
     """Issue 14, point 7: the password of a credentials file others could read is not used
     again. While the server runs (it knows only the old one) every client is refused, naming

@@ -906,6 +906,32 @@ def test_a_correction_to_a_day_that_does_not_exist_is_refused(date: str, why: st
     assert review.date_precision("2024-02-29") == "day"
 
 
+def test_a_date_after_today_is_refused() -> None:
+    """Reviewer (session 19): `review correct --date 2099-01-01` was stored (a typo 2204 for
+    2024 would be a wrong fact). Today, this month and this year are no future date."""
+    from datetime import date, timedelta
+
+    today = date.today()
+    for future in ("2099-01-01", "2204", (today + timedelta(days=1)).isoformat()):
+        with pytest.raises(BadParameter, match="晚于今天"):
+            review.date_precision(future)
+    assert review.date_precision(today.isoformat()) == "day"
+    assert review.date_precision(today.isoformat()[:7]) == "month"
+    assert review.date_precision(str(today.year)) == "year"
+    with pytest.raises(BadParameter, match=r"'2024-07' 晚于今天（2024-06-30）"):
+        review.date_precision("2024-07", today="2024-06-30")
+
+
+def test_a_period_names_the_month_or_day_that_does_not_exist() -> None:
+    """`--period 2024-01/2024-13` said only 应为 YYYY…: it names the month 13."""
+    with pytest.raises(BadParameter, match=r"统计期间 '2024-01/2024-13' 无效：没有 13 月$"):
+        review.period_value("2024-01/2024-13")
+    with pytest.raises(BadParameter, match="2023 年 2 月没有 29 日"):
+        review.period_value("2023-02-29")
+    with pytest.raises(BadParameter, match="应为 YYYY、YYYY-MM、YYYY-MM-DD"):
+        review.period_value("2024/上半年")
+
+
 def test_export_into_a_missing_folder_is_an_error_line(store, tmp_path: Path) -> None:
     """`review export -o /nonexist/d.jsonl` ended in a traceback (FileNotFoundError)."""
     with pytest.raises(CourtgraphError, match="d.jsonl：文件夹 .*missing 不存在$"):

@@ -188,3 +188,23 @@ def test_a_roster_that_cannot_be_read_is_said_in_chinese(tmp_path: Path, capsys)
     )
     assert main(["roster", "--dry-run", str(tmp_path)]) == 1
     assert capsys.readouterr().err.endswith("：无法读取：这是文件夹\n")
+
+
+def test_a_roster_that_cannot_be_read_stops_before_the_store_opens(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Reviewer (session 19): `ingest roster missing.xlsx` (no --dry-run) made a new data
+    directory and started its server before saying the file is missing."""
+    from ingest.__main__ import main
+
+    def no_store(_settings):
+        raise AssertionError("the store was opened")
+
+    monkeypatch.setattr("graph.store.open_store", no_store)
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(tmp_path / "新的数据目录"))
+    assert main(["roster", str(tmp_path / "名录.xlsx")]) == 1
+    assert capsys.readouterr().err.endswith("：无法读取：没有这个文件或文件夹\n")
+    (tmp_path / "名录.txt").write_text("法庭名称,所属法院\n", encoding="utf-8")
+    assert main(["roster", str(tmp_path / "名录.txt")]) == 1
+    assert "名录应是 .csv 或 .xlsx 文件" in capsys.readouterr().err
+    assert not (tmp_path / "新的数据目录").exists()

@@ -353,6 +353,38 @@ def test_early_adopters_share_tied_places_and_compare_precisions(store) -> None:
     ]
 
 
+def test_an_initiative_with_one_dated_adopter_ranks_nobody(store) -> None:
+    """Reviewer (session 19): a unit alone (dated) in an initiative got 0% for it, which
+    counted toward the two-initiative minimum and pulled its mean to 每项都最早. 枫桥 and 五化:
+    丙区 only (2018, 2018-06); 诉源治理: 丁县 2019, 丙区 2020. 丙区 is compared once (last):
+    not listed at two, 100% at one; 丁县 0% at one."""
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    wuhua = g.entity_id("Initiative", "五化人民法庭")
+    store.upsert_nodes([g.NodeRow("Initiative", wuhua, {"name": "五化人民法庭", "curated": True})])
+    facts = []
+    for unit, initiative, date, precision in (
+        (g.BING, g.FENGQIAO, "2018", "year"),
+        (g.BING, wuhua, "2018-06", "month"),
+        (g.DING, g.SUYUAN, "2019", "year"),
+        (g.BING, g.SUYUAN, "2020", "year"),
+    ):
+        ev = g._ev(f"{unit}{initiative}", date, precision)
+        facts.append(g.FactRow("ADOPTED", unit, initiative, ("adopted",), {"stage": "adopted"}, ev))
+    mentions = [
+        g.MentionRow(x, "x", "x", 0, 1) for x in (g.BING, g.DING, g.SUYUAN, g.FENGQIAO, wuhua)
+    ]
+    doc = g.DocumentGraph(g.DOC_A, {"title": "甲", "date": "2021-06-01"}, [], mentions, facts)
+    store.write_documents([doc])
+    assert analytics.early_adopters(store) == []
+    early = analytics.early_adopters(store, min_initiatives=1)
+    assert [(r["unit_id"], r["initiatives"], r["mean_rank"]) for r in early] == [
+        (g.DING, 1, 0.0),
+        (g.BING, 1, 1.0),
+    ]
+
+
 def test_earlier_counts() -> None:
     dates = {"a": "2019", "b": "2019-03", "c": "2019-03-05", "d": "2019-02-28", "e": "2018-12"}
     # a: only e is earlier; b: e, d; c: e, d (2019-03 vs 2019-03-05: not earlier); d: e

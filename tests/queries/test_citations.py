@@ -120,6 +120,27 @@ def test_query_output_takes_its_format_from_the_file_name(small, tmp_path: Path,
     assert not excel.exists() and not (tmp_path / "x.csv").exists()
 
 
+def test_query_output_refuses_an_extension_it_does_not_write(small, tmp_path: Path, capsys) -> None:
+    """Reviewer (session 19): `-o out.tsv` (.jsonl, .txt, no extension) wrote the screen's
+    table and exited 0. Refused, naming .csv and .json, before the query runs; the screen's
+    table goes to a .txt with --format table, and an explicit --format with its extension works."""
+    args = ["adopters", "--param", f"initiative={g.SUYUAN}"]
+    for name in ("out.tsv", "out.jsonl", "out.txt", "out"):
+        assert queries_cli.main([*args, "-o", str(tmp_path / name)]) == 1, name
+        err = capsys.readouterr().err
+        assert err.startswith(f"Error: {name}：命名查询只写 .csv（Excel 可直接打开）或 .json"), err
+        assert "--format table -o out.txt" in err
+        assert not (tmp_path / name).exists()
+    assert queries_cli.main([*args, "--format", "csv", "-o", str(tmp_path / "out.tsv")]) == 1
+    assert "只写 .csv" in capsys.readouterr().err
+    table = tmp_path / "out.txt"
+    assert queries_cli.main([*args, "--format", "table", "-o", str(table)]) == 0
+    assert "单位" in table.read_text(encoding="utf-8")
+    as_csv = tmp_path / "x.CSV"
+    assert queries_cli.main([*args, "--format", "csv", "-o", str(as_csv)]) == 0
+    assert as_csv.read_bytes().startswith(b"\xef\xbb\xbfunit_id,")
+
+
 def test_query_csv_has_a_bom_in_a_file_stdout_goes_to_not_in_a_pipe(
     small, tmp_path: Path, monkeypatch
 ) -> None:

@@ -61,7 +61,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     c1, _ = st.columns([1, 3])
     min_shared = int(
         c1.number_input(
-            "最少共同采用单位数",
+            "最少共同推行单位数",
             min_value=1,
             max_value=100,
             step=1,
@@ -80,8 +80,8 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         st.caption(
             "节点：举措（越大 = 推行单位越多）；连线：有单位同时推行两项举措（越粗 = 共同单位越多）。"
             + (
-                f"图中只画出共同采用单位最多的 {found.drawn:,} 对"
-                f"（共 {len(pairs):,} 对，全部列在下表）；可调大最少共同采用单位数。"
+                f"图中只画出共同推行单位最多的 {found.drawn:,} 对"
+                f"（共 {len(pairs):,} 对，全部列在下表）；可调大最少共同推行单位数。"
                 if found.drawn < len(pairs)
                 else ""
             )
@@ -89,13 +89,13 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         st.markdown(f"#### 举措对（{len(pairs):,}）")
         table(
             pairs,
-            {"a": "举措甲", "b": "举措乙", "shared": "共同采用单位数", "jaccard": "Jaccard 相似度"},
+            {"a": "举措甲", "b": "举措乙", "shared": "共同推行单位数", "jaccard": "Jaccard 相似度"},
             key=f"{P}.pairs",
         )
-        st.caption("Jaccard 相似度 = 共同采用单位数 ÷ 采用任一项的单位数。")
+        st.caption("Jaccard 相似度 = 共同推行单位数 ÷ 推行任一项的单位数。")
     st.markdown("#### 先行单位")
     if not early:
-        st.info("还没有单位推行过两项以上有日期的举措，无法比较先后。")
+        st.info("还没有单位在两项以上举措中与其他有推行日期的单位比较过，无法比较先后。")
         return
     table(
         [{**r, "earlier_share": round(r["mean_rank"] * 100, 1)} for r in early],
@@ -106,6 +106,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     st.caption(
         f"{EARLIER}：在它推行的每项有日期的举措中，其他推行单位里确定早于它的占多少，再取平均"
         "（0% = 每项都最早，100% = 每项都最晚；与 `python -m queries.analytics co-adoption` 相同）。"
+        "只计另有单位报道了推行日期、可以比较先后的举措；推行举措数即这样的举措数，至少两项才列出。"
         + (f"核实情况：{facts_note(tally)}。" if tally.facts else "")
     )
 
