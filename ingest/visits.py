@@ -146,6 +146,8 @@ _OWN_NEXT = re.compile(
 )
 #: the host spoken of after the visit (了解该院/对方/其推行X的做法): what follows is the host's
 _HOST_WORDS = re.compile(r"该院|該院|对方|對方|(?<![尤极及与])其(?![他它中余次实後后间])")
+#: both sides of the visit (双方/两院): a clause of the visit, no one court's step
+_JOINT = re.compile(r"双方|两院|两家法院|彼此|互相|相互")
 #: a plan (并将/下一步将/今后): no adoption yet
 _PLAN_WORDS = re.compile(r"将|拟|计划|准备|打算|下一步|今后")
 #: a step's verb as an attribute (我院全面推行的X): a name spoken of, no step taken
@@ -278,6 +280,9 @@ class _Finder:
         #: visit-like movements that are no learning visit (a plan, an inspection, a
         #: meeting): (sentence start, the movement's clause end, its courts)
         self.rejected: list[tuple[int, int, set[str]]] = []
+        #: (visitor, sentence start) of the visits told with the host as the subject
+        #: (乙法院接待甲法院考察团): what the sentence goes on to say is no clause of the visitor
+        self.hosted: set[tuple[str, int]] = set()
         #: the court that writes the document (its dateline or byline), if one is known:
         #: its 我院/本院 are no other court's
         self.writer: str | None = None
@@ -384,9 +389,11 @@ class _Finder:
 
     def _spoken_of(self, lo: int, e: int) -> bool:
         """Whether the clause from `lo` makes what it names the subject of another predicate
-        (，同时推进X的做法也让考察组深受启发): the visit spoken of still, no next step."""
+        (，同时推进X的做法也让考察组深受启发) or speaks of both sides (，并推动两院在X方面深化
+        合作): the visit spoken of still, no next step of the visitor."""
         stop = _CLAUSE_END.search(self.text, lo, e)
-        return _OTHER_PREDICATE.search(self.text, lo, stop.start() if stop else e) is not None
+        hi = stop.start() if stop else e
+        return bool(_OTHER_PREDICATE.search(self.text, lo, hi) or _JOINT.search(self.text, lo, hi))
 
     def _initiatives(self, lo: int, hi: int, s: int) -> list[str]:
         """The initiatives named in text[lo:hi] (the sentence at `s` after the host), up to
@@ -409,6 +416,8 @@ class _Finder:
         date, precision = self._date(s, at)
         end = self._topic_end(topic, e)
         self.clause_end[(visitor, s)] = max(end, self.clause_end.get((visitor, s), end))
+        if rule == "visit:received":  # 乙接待甲考察团，并…: the host goes on as the subject
+            self.hosted.add((visitor, s))
         ev = Evidence(self.text[s:e], s, e, self.text[s:e].strip())
         if date:
             ev = replace(ev, date=date, date_precision=precision)
@@ -470,13 +479,17 @@ class _Finder:
 
     def own_clause(self, visitors: Sequence[str], end: int, ev: Evidence, initiative: str) -> bool:
         """Whether what follows the visitors' visit clause (from `end` to the end of the
-        sentence of `ev`) is theirs, naming `initiative`: it says so (本院/我院/全院/回院, or
-        a next step's verb: 并全面推行, 随后建立), names no court but theirs, and is not:
-        the host spoken of (了解该院/对方/其…), a plan (并将/下一步将…), a step's verb as an
+        sentence of `ev`) is theirs, naming `initiative`: the visit is told with them as its
+        subject (not 乙接待甲考察团，并…, whose subject is the host), the clause says it is theirs
+        (本院/我院/全院/回院, or a next step's verb: 并全面推行, 随后建立), names no court but
+        theirs, and is not: the host spoken of (了解该院/对方/其…), both sides (双方/两院…), a
+        plan (并将/下一步将…), a step's verb as an
         attribute (我院全面推行的X) or the name as the subject of another predicate (同时推进
         的X也让考察组印象深刻). 本院/我院 are the visitors' when they write the document, or
         when no court is known to write it and the words are not their clause's subject
         (并在本院推行, 回院后在我院推行; not ，我院全面推行…)."""
+        if any((v, ev.start) in self.hosted for v in visitors):
+            return False
         text = self.text
         lo = end
         while lo < ev.end and text[lo] in "，,；;：: \t\u3000":
@@ -491,7 +504,7 @@ class _Finder:
             or _OWN_NEXT.match(rest)
         ):
             return False  # ，听取了乙法庭推行Y的汇报: the host's work heard of, no own clause
-        if _HOST_WORDS.search(rest) or _PLAN_WORDS.search(text, lo, at):
+        if _HOST_WORDS.search(rest) or _JOINT.search(rest) or _PLAN_WORDS.search(text, lo, at):
             return False
         if _ATTRIBUTE.search(text, lo, at):
             return False

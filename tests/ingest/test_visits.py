@@ -435,3 +435,22 @@ def test_extract_names_a_visits_initiatives_as_the_files_initiatives(capsys, tmp
 )
 def test_who_adopts_what_a_visit_clause_goes_on_to_name(text: str, adopters: set[str]) -> None:
     assert {u for u, _, _ in _own(text)} == adopters
+
+
+@pytest.mark.parametrize(
+    ("text", "not_by"),
+    [
+        # 乙接待甲考察团，并…: the host goes on as the subject, the visitor does not
+        ("大连中院接待了锦州中院考察团，并全面推行繁简分流改革。", JINZHOU),
+        # both sides (两院/双方): a clause of the visit, no step of the visitor's own
+        ("锦州中院赴大连中院学习考察，并推动两院在繁简分流改革方面深化合作。", JINZHOU),
+        # …，并全面学习该院X经验: still learning, the host's X
+        ("锦州中院赴大连中院学习考察，并全面学习该院繁简分流改革经验。", JINZHOU),
+        (
+            "锦州中院赴大连中院学习考察诉源治理工作，考察组全面了解了大连中院推行繁简分流的做法。",
+            JINZHOU,
+        ),
+    ],
+)
+def test_no_adoption_of_the_visitor_from_what_is_no_step_of_its_own(text: str, not_by: str) -> None:
+    assert not_by not in {u for u, _, _ in _own(text)}
