@@ -154,11 +154,11 @@ _PLAN_WORDS = re.compile(r"将|拟|计划|准备|打算|下一步|今后")
 _ATTRIBUTE = re.compile(_STEP_VERB + r"的")
 #: the name as the subject of another predicate (X也让考察组印象深刻, X受到好评)
 _OTHER_PREDICATE = re.compile(r"让|令|使|引起|受到|得到|获得|赢得|被|给[^，,。；;]{0,8}留下")
-#: the words that may join a visitor's own clause before 本院/我院 as its subject
-_CONNECTIVE = re.compile(r"(?:并|还|也|同时|随后|此后|之后|会后)")
+#: before 本院/我院: the visitor's own court as the place it goes back to or acts in
+_AT_ONES_OWN = re.compile(r"(?:在|于|回|返|到|至|结合|立足)$")
 #: a dateline opening the text (锦州市中级人民法院报讯 …, 本报讯): who writes it
 _DATELINE = re.compile(
-    r"^[ \t\u3000【\[]*(?P<w>[^\s，,。；;：:（(【】\[\]“”]{2,30}?)(?:报讯|讯)"
+    r"^[ \t\u3000【\[]*(?P<w>[^\s，,。；;：:（(【】\[\]“”]{1,30}?[院庭])(?:报讯|讯)"
     r"(?=[\s\u3000（(】\]：:]|\d|$)",
     re.M,
 )
@@ -486,8 +486,8 @@ class _Finder:
         plan (并将/下一步将…), a step's verb as an
         attribute (我院全面推行的X) or the name as the subject of another predicate (同时推进
         的X也让考察组印象深刻). 本院/我院 are the visitors' when they write the document, or
-        when no court is known to write it and the words are not their clause's subject
-        (并在本院推行, 回院后在我院推行; not ，我院全面推行…)."""
+        when no court is known to write it and the words are where they act (`_self_is`:
+        并在本院推行, 回院后在我院推行; not ，我院全面推行… nor 对我院…给予肯定)."""
         if any((v, ev.start) in self.hosted for v in visitors):
             return False
         text = self.text
@@ -521,13 +521,12 @@ class _Finder:
 
     def _self_is(self, visitors: Sequence[str], pos: int) -> bool:
         """Whether 本院/我院 at `pos`, after a visit of `visitors`, is theirs: they write the
-        document, or no court is known to write it and the word is not its clause's subject."""
+        document, or no court is known to write it and the word is the place they go back to
+        or act in (在本院推行, 回我院后, 结合本院实际); not its clause's subject (，我院全面推行…)
+        nor another party (向我院介绍, 对我院…给予肯定, 与我院共同…)."""
         if self.writer is not None:
             return self.writer in visitors
-        lo = pos
-        while lo > 0 and self.text[lo - 1] not in "，,；;：:。！!？?\n":
-            lo -= 1
-        return bool(_CONNECTIVE.sub("", self.text[lo:pos]).strip(" \t\u3000"))
+        return _AT_ONES_OWN.search(self.text, max(0, pos - 2), pos) is not None
 
     def _name_at(self, lo: int, hi: int, s: int, name: str) -> int | None:
         """Where `name` is first named in text[lo:hi] (read in the sentence from `s`)."""

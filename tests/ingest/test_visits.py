@@ -450,6 +450,9 @@ def test_who_adopts_what_a_visit_clause_goes_on_to_name(text: str, adopters: set
             "锦州中院赴大连中院学习考察诉源治理工作，考察组全面了解了大连中院推行繁简分流的做法。",
             JINZHOU,
         ),
+        # 对我院…/与我院…: 我院 another party (the writer), not where the visitor acts
+        ("锦州中院赴大连中院学习考察诉源治理工作，对我院推行繁简分流改革给予充分肯定。", JINZHOU),
+        ("锦州中院赴大连中院学习考察诉源治理工作，与我院共同推进繁简分流改革。", JINZHOU),
     ],
 )
 def test_no_adoption_of_the_visitor_from_what_is_no_step_of_its_own(text: str, not_by: str) -> None:
