@@ -498,11 +498,12 @@ class _Finder:
         if at is None:
             return False
         rest = text[lo : ev.end]
-        own_words = [w for w in _OWN_WORDS.finditer(text, lo, ev.end)]
-        if not (
-            any(not _HOME.match(w.group()) or self._self_is(visitors, w.start()) for w in own_words)
-            or _OWN_NEXT.match(rest)
+        own_words = list(_OWN_WORDS.finditer(text, lo, ev.end))
+        if any(
+            _HOME.match(w.group()) and not self._self_is(visitors, w.start()) for w in own_words
         ):
+            return False  # 本院/我院 of another court (the writer's, the host's)
+        if not (own_words or _OWN_NEXT.match(rest)):
             return False  # ，听取了乙法庭推行Y的汇报: the host's work heard of, no own clause
         if _HOST_WORDS.search(rest) or _JOINT.search(rest) or _PLAN_WORDS.search(text, lo, at):
             return False

@@ -457,3 +457,12 @@ def test_who_adopts_what_a_visit_clause_goes_on_to_name(text: str, adopters: set
 )
 def test_no_adoption_of_the_visitor_from_what_is_no_step_of_its_own(text: str, not_by: str) -> None:
     assert not_by not in {u for u, _, _ in _own(text)}
+
+
+def test_the_visitors_own_dateline_makes_its_clause_subject_its_own() -> None:
+    # the visitor writes (锦州市中级人民法院报讯): its 我院 opening a clause is the visitor
+    text = (
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察诉源治理工作，"
+        "我院随后全面推行繁简分流改革。"
+    )
+    assert {u for u, _, _ in _own(text)} == {JINZHOU}
