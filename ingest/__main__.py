@@ -49,7 +49,8 @@ def _extract(paths: Sequence[str], jsonl: bool) -> int:
     for doc in iter_documents(files, report):
         try:
             ex = extract_document(doc)
-            obj = {**to_gold(ex), "visits": visits_json(ex)}  # learning visits (ingest.visits)
+            gold = to_gold(ex)  # and the learning visits (ingest.visits), named as it names them
+            obj = {**gold, "visits": visits_json(ex, gold["initiatives"])}
         except Exception as exc:  # noqa: BLE001 - report and go on
             report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue

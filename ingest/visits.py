@@ -109,18 +109,58 @@ _RANK = {"supreme": 0, "high": 1, "intermediate": 2, "special": 2, "basic": 3, "
 _CUE = re.compile(r"学习|考察|调研|交流|观摩|参观|取经|借鉴")
 _ANAPHOR = re.compile(r"^(?:该|該)")
 _HOME = re.compile(r"^(?:我院|本院)$")
-#: a clause after the visit that says what the visitor did next, not what it studied
+#: verbs of going on learning (，全面了解/进一步学习/同时参观…): the visit's topic goes on
+_GOES_ON_LEARNING = (
+    r"(?:了解|学习|考察|参观|听取|观摩|交流|调研|借鉴|感受|体会|领略|察看|查看|走访|聆听)"
+)
+#: a next step's verb (推行X), and the manner before it (全面推行, 进一步推进)
+_STEP_VERB = r"(?:推行|推动|推进|推广|建立|出台|制定|印发)"
+_MANNER = r"(?:全面|积极|着力|力争|进一步)"
+#: a clause after the visit that says what the visitor did next, not what it studied: not
+#: one going on learning (，全面了解该院…) nor a step's verb as an attribute (，同时推进的X…)
 _AFTERWARDS = re.compile(
-    r"[ \t\u3000]*(?:[^，,。；;]{0,12}?(?:法院|中院|高院|该院|我院|本院|法庭)(?:还|也)?)?"
-    r"(?:并|还|也|同时)?(?:回|返|结合|随后|此后|之后|今后|下一步|会后|并将|将|要|推行|推动|推进|推广|建立|"
-    r"出台|制定|印发|全面|积极|着力|力争|进一步)"
+    r"[ \t\u3000]*(?:(?:(?!" + _GOES_ON_LEARNING + r")[^，,。；;]){0,12}?"
+    r"(?:法院|中院|高院|该院|我院|本院|法庭)(?:还|也)?)?"
+    r"(?:并|还|也|同时)?(?:回|返|结合|随后|此后|之后|今后|下一步|会后|并将|将|要|"
+    + _MANNER
+    + r"?"
+    + _STEP_VERB
+    + r"(?!的)|"
+    + _MANNER
+    + r"(?!"
+    + _GOES_ON_LEARNING
+    + r"|"
+    + _STEP_VERB
+    + r"的))"
 )
 #: the visitor's words for itself after its visit (并在本院推行, 回院后): its own clause
 _OWN_WORDS = re.compile(r"本院|我院|全院|回院|返院")
-#: …or a clause opening on the visitor's next step (并全面推行, 随后建立): no other subject
+#: …or a clause opening on the visitor's next step, a step's verb (并全面推行, 随后建立,
+#: 结合实际推行): no other subject; not 全面了解 (still learning) nor 同时推进的X (an attribute)
 _OWN_NEXT = re.compile(
-    r"(?:并|还|也|同时|随后|此后|之后|会后)?(?:结合|今后|下一步|推行|推动|推进|推广|建立|出台|"
-    r"制定|印发|全面|积极|着力|力争|进一步)"
+    r"(?:并|还|也|同时|随后|此后|之后|会后)?(?:结合[^，,。；;]{0,16}?)?"
+    + _MANNER
+    + r"?"
+    + _STEP_VERB
+    + r"(?!的)"
+)
+#: the host spoken of after the visit (了解该院/对方/其推行X的做法): what follows is the host's
+_HOST_WORDS = re.compile(r"该院|該院|对方|對方|(?<![尤极及与])其(?![他它中余次实後后间])")
+#: both sides of the visit (双方/两院): a clause of the visit, no one court's step
+_JOINT = re.compile(r"双方|两院|两家法院|彼此|互相|相互")
+#: a plan (并将/下一步将/今后): no adoption yet
+_PLAN_WORDS = re.compile(r"将|拟|计划|准备|打算|下一步|今后")
+#: a step's verb as an attribute (我院全面推行的X): a name spoken of, no step taken
+_ATTRIBUTE = re.compile(_STEP_VERB + r"的")
+#: the name as the subject of another predicate (X也让考察组印象深刻, X受到好评)
+_OTHER_PREDICATE = re.compile(r"让|令|使|引起|受到|得到|获得|赢得|被|给[^，,。；;]{0,8}留下")
+#: before 本院/我院: the visitor's own court as the place it goes back to or acts in
+_AT_ONES_OWN = re.compile(r"(?:在|于|回|返|到|至|结合|立足)$")
+#: a dateline opening the text (锦州市中级人民法院报讯 …, 本报讯): who writes it
+_DATELINE = re.compile(
+    r"^[ \t\u3000【\[]*(?P<w>[^\s，,。；;：:（(【】\[\]“”]{1,30}?[院庭])(?:报讯|讯)"
+    r"(?=[\s\u3000（(】\]：:]|\d|$)",
+    re.M,
 )
 _MONTH_DAY = re.compile(r"(?<![年\d])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?\d)[日号]")
 
@@ -240,6 +280,12 @@ class _Finder:
         #: visit-like movements that are no learning visit (a plan, an inspection, a
         #: meeting): (sentence start, the movement's clause end, its courts)
         self.rejected: list[tuple[int, int, set[str]]] = []
+        #: (visitor, sentence start) of the visits told with the host as the subject
+        #: (乙法院接待甲法院考察团): what the sentence goes on to say is no clause of the visitor
+        self.hosted: set[tuple[str, int]] = set()
+        #: the court that writes the document (its dateline or byline), if one is known:
+        #: its 我院/本院 are no other court's
+        self.writer: str | None = None
 
     # -- the parts of a sentence ------------------------------------------------------
     def _in(self, lo: int, hi: int) -> list[CourtMention]:
@@ -334,10 +380,20 @@ class _Finder:
             if m is None:
                 return e
             nxt = m.end()
-            if re.search(r"(?:之|以)?后$", text[at : m.start()]) or _AFTERWARDS.match(text, nxt):
+            if re.search(r"(?:之|以)?后$", text[at : m.start()]) or (
+                _AFTERWARDS.match(text, nxt) and not self._spoken_of(nxt, e)
+            ):
                 return m.start()
             at = nxt
         return e
+
+    def _spoken_of(self, lo: int, e: int) -> bool:
+        """Whether the clause from `lo` makes what it names the subject of another predicate
+        (，同时推进X的做法也让考察组深受启发) or speaks of both sides (，并推动两院在X方面深化
+        合作): the visit spoken of still, no next step of the visitor."""
+        stop = _CLAUSE_END.search(self.text, lo, e)
+        hi = stop.start() if stop else e
+        return bool(_OTHER_PREDICATE.search(self.text, lo, hi) or _JOINT.search(self.text, lo, hi))
 
     def _initiatives(self, lo: int, hi: int, s: int) -> list[str]:
         """The initiatives named in text[lo:hi] (the sentence at `s` after the host), up to
@@ -360,6 +416,8 @@ class _Finder:
         date, precision = self._date(s, at)
         end = self._topic_end(topic, e)
         self.clause_end[(visitor, s)] = max(end, self.clause_end.get((visitor, s), end))
+        if rule == "visit:received":  # 乙接待甲考察团，并…: the host goes on as the subject
+            self.hosted.add((visitor, s))
         ev = Evidence(self.text[s:e], s, e, self.text[s:e].strip())
         if date:
             ev = replace(ev, date=date, date_precision=precision)
@@ -384,16 +442,12 @@ class _Finder:
 
     def named_again(self, unit: str, initiative: str, ev: Evidence) -> bool:
         """Whether the sentence of `ev` names `initiative` again after `unit`'s visit clause,
-        in words of no other court (…，并在本院全面推行X): the visitor's own adoption."""
+        in a clause of the visitor's own (`own_clause`: …，并在本院全面推行X): the visitor's
+        own adoption."""
         end = self.clause_end.get((unit, ev.start))
         if end is None or end >= ev.end:
             return False
-        others = [
-            m
-            for m in self._in(end, ev.end)
-            if not _HOME.match(m.surface) and not _ANAPHOR.match(m.surface) and m.court != unit
-        ]
-        return not others and initiative in self._names(end, ev.end, ev.start)
+        return self.own_clause((unit,), end, ev, initiative)
 
     def clause_only(self, a: Adoption, ev: Evidence) -> bool:
         """Whether `a`'s sentence `ev` credits it only through a visit-like movement that is
@@ -410,25 +464,77 @@ class _Finder:
                 return True
         return False
 
-    def visitors_clause(self, a: Adoption, ev: Evidence, own: tuple[str, int] | None) -> bool:
-        """Whether `a` (of a court other than the visitor) rests at `ev` on the visitor's
-        own clause after its visit (`own`: the visitor and where its visit's clause ends):
-        the clause says it is the visitor's (本院/我院/全院/回院, or a next-step verb: 并全面推行),
-        the initiative is named there and not before, and no court but the visitor's is."""
-        if own is None or a.unit == own[0]:
+    def visitors_clause(
+        self, a: Adoption, ev: Evidence, own: tuple[tuple[str, ...], int] | None
+    ) -> bool:
+        """Whether `a` (of a court other than the visitors) rests at `ev` on the visitors'
+        own clause after their visit (`own`: the visitors and where their visit's clause
+        ends; `own_clause`), the initiative named there and not before."""
+        if own is None or a.unit in own[0]:
             return False
-        visitor, end = own
-        rest = self.text[end : ev.end].lstrip("，,；;：: \t\u3000")
-        if not (_OWN_WORDS.search(rest) or _OWN_NEXT.match(rest)):
-            return False  # ，听取了乙法庭推行Y的汇报: the host's work heard of, no own clause
-        if any(
-            not _HOME.match(m.surface) and not _ANAPHOR.match(m.surface) and m.court != visitor
-            for m in self._in(end, ev.end)
-        ):
-            return False
-        return a.initiative in self._names(end, ev.end, ev.start) and (
+        visitors, end = own
+        return self.own_clause(visitors, end, ev, a.initiative) and (
             a.initiative not in self._names(ev.start, end, ev.start)
         )
+
+    def own_clause(self, visitors: Sequence[str], end: int, ev: Evidence, initiative: str) -> bool:
+        """Whether what follows the visitors' visit clause (from `end` to the end of the
+        sentence of `ev`) is theirs, naming `initiative`: the visit is told with them as its
+        subject (not 乙接待甲考察团，并…, whose subject is the host), the clause says it is theirs
+        (本院/我院/全院/回院, or a next step's verb: 并全面推行, 随后建立), names no court but
+        theirs, and is not: the host spoken of (了解该院/对方/其…), both sides (双方/两院…), a
+        plan (并将/下一步将…), a step's verb as an
+        attribute (我院全面推行的X) or the name as the subject of another predicate (同时推进
+        的X也让考察组印象深刻). 本院/我院 are the visitors' when they write the document, or
+        when no court is known to write it and the words are where they act (`_self_is`:
+        并在本院推行, 回院后在我院推行; not ，我院全面推行… nor 对我院…给予肯定)."""
+        if any((v, ev.start) in self.hosted for v in visitors):
+            return False
+        text = self.text
+        lo = end
+        while lo < ev.end and text[lo] in "，,；;：: \t\u3000":
+            lo += 1
+        at = self._name_at(lo, ev.end, ev.start, initiative)
+        if at is None:
+            return False
+        rest = text[lo : ev.end]
+        own_words = list(_OWN_WORDS.finditer(text, lo, ev.end))
+        if any(
+            _HOME.match(w.group()) and not self._self_is(visitors, w.start()) for w in own_words
+        ):
+            return False  # 本院/我院 of another court (the writer's, the host's)
+        if not (own_words or _OWN_NEXT.match(rest)):
+            return False  # ，听取了乙法庭推行Y的汇报: the host's work heard of, no own clause
+        if _HOST_WORDS.search(rest) or _JOINT.search(rest) or _PLAN_WORDS.search(text, lo, at):
+            return False
+        if _ATTRIBUTE.search(text, lo, at):
+            return False
+        stop = _CLAUSE_END.search(text, at, ev.end)
+        if _OTHER_PREDICATE.search(text, at, stop.start() if stop else ev.end):
+            return False
+        for m in self._in(lo, ev.end):
+            if _HOME.match(m.surface):
+                if not self._self_is(visitors, m.start):
+                    return False
+            elif _ANAPHOR.match(m.surface) or m.court not in visitors:
+                return False
+        return True
+
+    def _self_is(self, visitors: Sequence[str], pos: int) -> bool:
+        """Whether 本院/我院 at `pos`, after a visit of `visitors`, is theirs: they write the
+        document, or no court is known to write it and the word is the place they go back to
+        or act in (在本院推行, 回我院后, 结合本院实际); not its clause's subject (，我院全面推行…)
+        nor another party (向我院介绍, 对我院…给予肯定, 与我院共同…)."""
+        if self.writer is not None:
+            return self.writer in visitors
+        return _AT_ONES_OWN.search(self.text, max(0, pos - 2), pos) is not None
+
+    def _name_at(self, lo: int, hi: int, s: int, name: str) -> int | None:
+        """Where `name` is first named in text[lo:hi] (read in the sentence from `s`)."""
+        for m in find_initiatives(self.text[s:hi], taxonomy=self.taxonomy):
+            if m.start + s >= lo and m.name == name:
+                return m.start + s
+        return None
 
     def plan_after_visit(self, a: Adoption, ev: Evidence) -> bool:
         """Whether `ev` is a visitor's word of what it will do after its visit (回院后将结合
@@ -674,25 +780,56 @@ def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxono
         {i.name for i in ex.initiatives},
         tax,
     )
+    if finder.visits and re.search(r"本院|我院", ctx.text):
+        finder.writer = writer(ex.document)
     ex.adoptions = visitors_own(unstudied(ex.adoptions, finder.visits, finder), finder)
     return finder.visits
 
 
+def writer(doc: Any) -> str | None:
+    """The court that writes `doc`, when its dateline names one (锦州市中级人民法院报讯 …) or
+    its cut byline does (`page_court`); None for a newspaper's (本报讯) or a group's (辽宁法院
+    报讯) or when nothing says.
+
+    >>> from ingest.document import SourceDocument
+    >>> writer(SourceDocument(path="x", text="锦州市中级人民法院报讯 3月5日，我院召开会议。"))
+    '辽宁省锦州市中级人民法院'
+    >>> writer(SourceDocument(path="x", text="本报讯 3月5日，锦州中院召开会议。")) is None
+    True
+    """
+    from ingest.courts import resolve_court_name
+
+    text = doc.text or ""
+    names = [m.group("w") for m in _DATELINE.finditer(text, 0, min(len(text), 200))][:1]
+    if doc.page_court:
+        names.append(doc.page_court)
+    for name in names:
+        ref = resolve_court_name(name, context=text)
+        if ref is not None:
+            return ref.name
+    return None
+
+
 def visitors_own(adoptions: list[Adoption], finder: _Finder) -> list[Adoption]:
-    """`adoptions` with what a visitor's own later clause of its visit's sentence introduces
-    credited to the visitor (甲中院赴乙中院学习考察X经验，并在本院全面推行Y / 回院后推行Y: Y
-    is 甲's, not the host's nor what 本院 was read as): an adoption of another court in that
-    sentence whose initiative is named only after the visit's clause, where that part names
-    no court but the visitor's (我院/本院/该院 aside), moves to the visitor (rule
-    ``adoption:visitor-own``); one the visitor already has there keeps only its own."""
+    """`adoptions` with what the visitors' own later clause of their visit's sentence
+    introduces credited to them (甲中院赴乙中院学习考察X经验，并在本院全面推行Y / 回院后推行Y:
+    Y is 甲's, not the host's nor what 本院 was read as; 甲、丙赴乙…，并在本院推行Y: each
+    visitor's): an adoption of another court in that sentence whose initiative is named only
+    after the visit's clause, in a clause that is the visitors' (`_Finder.own_clause`), moves
+    to the visitors it names, or to every visitor when it names none (rule
+    ``adoption:visitor-own``); one a visitor already has there keeps only its own."""
     if not finder.visits:
         return adoptions
-    own: dict[int, tuple[str, int]] = {}  # sentence start -> (visitor, its clause's end)
+    ends: dict[int, dict[str, int]] = {}  # sentence start -> visitor -> its clause's end
     for v in finder.visits:
         for ev in v.evidence:
             end = finder.clause_end.get((v.visitor, ev.start))
-            if end is not None and end < ev.end and ev.start not in own:
-                own[ev.start] = (v.visitor, end)
+            if end is not None and end < ev.end:
+                ends.setdefault(ev.start, {})[v.visitor] = end
+    own: dict[int, tuple[tuple[str, ...], int]] = {}
+    for start, by_visitor in ends.items():
+        if len(set(by_visitor.values())) == 1:  # one visit clause (甲、丙赴乙…): theirs
+            own[start] = (tuple(by_visitor), next(iter(by_visitor.values())))
     if not own:
         return adoptions
     have = {(a.unit, a.initiative, a.relation) for a in adoptions}
@@ -702,14 +839,18 @@ def visitors_own(adoptions: list[Adoption], finder: _Finder) -> list[Adoption]:
         if not moved:
             out.append(a)
             continue
-        visitor = own[moved[0].start][0]
+        visitors, end = own[moved[0].start]
+        named = {m.court for m in finder._in(end, moved[0].end) if not _HOME.match(m.surface)}
         kept = [e for e in a.evidence if e not in moved]
         if kept:
             a.evidence = kept
             out.append(a)
-        if (visitor, a.initiative, a.relation) not in have:
-            have.add((visitor, a.initiative, a.relation))
-            out.append(replace(a, unit=visitor, evidence=moved, rule="adoption:visitor-own"))
+        for visitor in [v for v in visitors if v in named] or visitors:
+            if (visitor, a.initiative, a.relation) not in have:
+                have.add((visitor, a.initiative, a.relation))
+                out.append(
+                    replace(a, unit=visitor, evidence=list(moved), rule="adoption:visitor-own")
+                )
     return out
 
 
@@ -752,16 +893,21 @@ def unstudied(
     return out
 
 
-def visits_json(ex: Extraction) -> list[dict[str, Any]]:
+def visits_json(
+    ex: Extraction, initiatives: Sequence[Mapping[str, Any]] = ()
+) -> list[dict[str, Any]]:
     """The visits of `ex` as `python -m ingest extract` prints them beside the annotation
-    schema: each sentence as the source writes it, with its offsets in the source's text."""
+    schema: each sentence as the source writes it, with its offsets in the source's text;
+    each initiative studied named as the file's `initiatives` (`to_gold`'s) name it (the
+    article's wording where the text never writes the graph's name)."""
     from ingest.extract import _cited
 
+    named = {i["graph_name"]: i["name"] for i in initiatives if i.get("graph_name")}
     return [
         {
             "visitor": v.visitor,
             "host": v.host,
-            "initiatives": v.initiatives,
+            "initiatives": list(dict.fromkeys(named.get(n, n) for n in v.initiatives)),
             "date": v.date,
             "date_precision": v.date_precision,
             "rule": v.rule,

@@ -309,3 +309,160 @@ def test_the_hosts_work_heard_of_after_a_visit_stays_the_hosts() -> None:
     # ，听取了…汇报: the visitor hears of the host's work; no clause of the visitor's own
     text = "锦州中院干警赴大连中院学习考察，听取了大连中院推行“分调裁审”机制改革的情况汇报。"
     assert not any(a.unit == JINZHOU and "分调裁审" in a.initiative for a in adoptions_of(text))
+
+
+ANSHAN = "辽宁省鞍山市中级人民法院"
+
+
+def _own(text: str) -> set[tuple[str, str, str]]:
+    """(unit, initiative, rule) of the adoptions of 繁简分流 or 分调裁审 in `text`."""
+    return {
+        (a.unit, a.initiative, a.rule)
+        for a in adoptions_of(text)
+        if "繁简分流" in a.initiative or "分调裁审" in a.initiative
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 全面/进一步 before a verb of learning is no next step; 该院/对方 are the host
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察，"
+        "全面了解该院推行繁简分流改革的做法。",
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察，"
+        "进一步了解对方推行繁简分流的经验。",
+        "锦州中院干警赴大连中院学习考察，进一步了解其推行“分调裁审”机制改革的经验。",
+        # 同时推进的X: an attributive 的, no next step of the visitor
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察，"
+        "同时推进的繁简分流改革也让考察组印象深刻。",
+        # 我院 of another writer (the dateline's court) is no visitor
+        "辽宁省高级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察诉源治理工作，"
+        "我院全面推行的繁简分流改革也在考察中作了介绍。",
+        # 我院 opening its own clause with no writer known: not the visitor either
+        "锦州中院赴大连中院学习考察诉源治理工作，我院全面推行的繁简分流改革也在考察中作了介绍。",
+    ],
+)
+def test_no_visitor_own_adoption_from_a_clause_of_the_host_or_the_writer(text: str) -> None:
+    assert not any(u == JINZHOU for u, _, _ in _own(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察，"
+        "全面了解该院推行繁简分流改革的做法。",
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察，"
+        "进一步了解对方推行繁简分流的经验。",
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察，"
+        "同时推进的繁简分流改革也让考察组印象深刻。",
+    ],
+)
+def test_what_the_visitor_goes_on_to_learn_is_what_it_studied(text: str) -> None:
+    # ，全面了解…/，进一步了解…/，同时推进的X…: the visit's topic goes on
+    assert [v[2] for v in visits(text)] == [["繁简分流"]]
+
+
+def test_each_visitor_of_a_visit_adopts_what_it_introduces_in_its_own_court() -> None:
+    text = (
+        "辽宁法院报讯 2024年3月5日，锦州中院、鞍山中院赴大连中院学习考察诉源治理工作，"
+        "并在本院全面推行繁简分流改革。"
+    )
+    got = _own(text)
+    assert {(u, r) for u, _, r in got} == {
+        (JINZHOU, "adoption:visitor-own"),
+        (ANSHAN, "adoption:visitor-own"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the visitor's own dateline: 我院 is the visitor
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院干警赴大连中院学习诉源治理经验，"
+        "回院后在我院全面推行“分调裁审”机制改革。",
+        # no court named, a next step of the visitor
+        "7月1日，锦州中院组织干警赴大连中院学习考察诉源治理工作，随后推行“分调裁审”机制改革。",
+    ],
+)
+def test_the_visitors_own_clause_still_makes_its_adoption(text: str) -> None:
+    assert {u for u, _, _ in _own(text)} == {JINZHOU}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锦州中院赴大连中院学习考察诉源治理工作经验，并将在本院全面推行“分调裁审”机制改革。",
+        "锦州中院赴大连中院学习考察诉源治理工作经验，下一步将在本院推行“分调裁审”机制改革。",
+        "锦州中院赴大连中院学习考察诉源治理工作经验，回院后将在本院推行“分调裁审”机制改革。",
+    ],
+)
+def test_a_visitors_plan_is_no_ones_adoption(text: str) -> None:
+    assert _own(text) == set()
+
+
+def test_extract_names_a_visits_initiatives_as_the_files_initiatives(capsys, tmp_path) -> None:
+    import json
+
+    from ingest.__main__ import main
+
+    path = tmp_path / "visit.txt"
+    path.write_text("锦州中院干警赴大连中院学习考察多元化纠纷解决机制建设经验。", encoding="utf-8")
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    names = {i["graph_name"]: i["name"] for i in obj["initiatives"]}
+    (visit,) = obj["visits"]
+    assert names["多元解纷机制"] == "多元化纠纷解决机制"
+    assert visit["initiatives"] == ["多元化纠纷解决机制"]
+
+
+@pytest.mark.parametrize(
+    ("text", "adopters"),
+    [
+        # 在该院: the host's place, what is heard there the host's
+        (
+            "锦州中院赴大连中院学习考察诉源治理工作，并在该院召开座谈会，"
+            "听取推行繁简分流改革情况介绍。",
+            {DALIAN},
+        ),
+        # a visitor named in the clause: that visitor's only
+        ("锦州中院、鞍山中院赴大连中院学习考察，锦州中院回院后在本院推行繁简分流改革。", {JINZHOU}),
+        # 同时推进X的做法也让…: X spoken of, the visit's topic goes on (no adopter)
+        (
+            "锦州中院赴大连中院学习考察诉源治理工作，同时推进繁简分流改革的做法也让考察组深受启发。",
+            set(),
+        ),
+    ],
+)
+def test_who_adopts_what_a_visit_clause_goes_on_to_name(text: str, adopters: set[str]) -> None:
+    assert {u for u, _, _ in _own(text)} == adopters
+
+
+@pytest.mark.parametrize(
+    ("text", "not_by"),
+    [
+        # 乙接待甲考察团，并…: the host goes on as the subject, the visitor does not
+        ("大连中院接待了锦州中院考察团，并全面推行繁简分流改革。", JINZHOU),
+        # both sides (两院/双方): a clause of the visit, no step of the visitor's own
+        ("锦州中院赴大连中院学习考察，并推动两院在繁简分流改革方面深化合作。", JINZHOU),
+        # …，并全面学习该院X经验: still learning, the host's X
+        ("锦州中院赴大连中院学习考察，并全面学习该院繁简分流改革经验。", JINZHOU),
+        (
+            "锦州中院赴大连中院学习考察诉源治理工作，考察组全面了解了大连中院推行繁简分流的做法。",
+            JINZHOU,
+        ),
+        # 对我院…/与我院…: 我院 another party (the writer), not where the visitor acts
+        ("锦州中院赴大连中院学习考察诉源治理工作，对我院推行繁简分流改革给予充分肯定。", JINZHOU),
+        ("锦州中院赴大连中院学习考察诉源治理工作，与我院共同推进繁简分流改革。", JINZHOU),
+    ],
+)
+def test_no_adoption_of_the_visitor_from_what_is_no_step_of_its_own(text: str, not_by: str) -> None:
+    assert not_by not in {u for u, _, _ in _own(text)}
+
+
+def test_the_visitors_own_dateline_makes_its_clause_subject_its_own() -> None:
+    # the visitor writes (锦州市中级人民法院报讯): its 我院 opening a clause is the visitor
+    text = (
+        "锦州市中级人民法院报讯 2024年3月5日，锦州中院赴大连中院学习考察诉源治理工作，"
+        "我院随后全面推行繁简分流改革。"
+    )
+    assert {u for u, _, _ in _own(text)} == {JINZHOU}
