@@ -88,7 +88,7 @@ def test_overview_counts_and_lists(small_store, app) -> None:
     assert list(top["举措"]) == ["诉源治理"] and list(top["单位数"]) == [3]
     assert "?page=initiative&id=initiative:诉源治理" in list(top["详情"])
     assert set(frame(at, "overview.docs")["标题"]) == {"样例文档甲", "样例文档乙"}
-    assert any("embedded ArcadeDB" in c for c in texts(at, "caption"))
+    assert any("内置 ArcadeDB" in c for c in texts(at, "caption"))
 
 
 def test_overview_on_an_empty_graph_says_what_to_do(empty_store, app) -> None:
