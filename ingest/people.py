@@ -108,7 +108,7 @@ ROLES = "|".join(_RANKED_STAFF + _CIVIL_RANKS + _MEMBER_POSTS) + (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师调解员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
+    "人大代表|政协委员|律师调解员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人|导诉员|速录员"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -137,6 +137,9 @@ COURT_OCCUPATIONS = frozenset(
         "司法警察",
         "法警",
         "技术调查官",
+        # a court's auxiliary staff: 导诉员 (who guides litigants in the service hall), 速录员
+        "导诉员",
+        "速录员",
         "特邀调解员",
         "特约调解员",
         "特邀人民调解员",
@@ -308,6 +311,8 @@ _WORDS_AFTER = _two_char_words(
     "倍感备感深感颇感甚感"
     # talks (与副院长张三座谈, 庭长李四约谈当事人)
     "座谈约谈"
+    # having (书记员张三有一个习惯, 法官李四有个心愿)
+    "有一有个"
 )
 #: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
 #: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)
@@ -325,6 +330,8 @@ def _word_after(s: str, i: int, words: frozenset[str]) -> bool:
 _AT_WORK = _two_char_words(
     "带领带队来到参加参与出席主持前往走进深入走访陪同决定仔细详细没有并未再次就是倾听看望慰问察看"
     "现场实地敏锐细致反复逐项悉心一直依旧仍然始终"
+    # going up to someone (导诉员张三走了过去, 法官李四走上前)
+    "走了走过走上"
 )
 #: verbs of the means a judge works by: they end a name, and a surname before one is no name
 #: (法官王依托工作站调解: 王, then 依托)
@@ -727,6 +734,46 @@ def _quoted_brand(text: str, a: int, b: int, name: str) -> bool:
     )
 
 
+def _doubled_after(text: str, pos: int) -> bool:
+    """A doubled character begins at `pos` (法官张三早早来到, 法官助理李四点点鼠标): a word of
+    its own (an adverb or a verb said twice), not the name's end, which would double the
+    character before it (马阳阳)."""
+    c = text[pos : pos + 1]
+    return (
+        pos >= 1
+        and c != ""
+        and "\u4e00" <= c <= "\u9fff"
+        and text[pos + 1 : pos + 2] == c
+        and text[pos - 1] != c
+    )
+
+
+def _ends_elsewhere(text: str, s: int, name: str) -> bool:
+    """Another mention of `name` (a full three-character one) opens a clause and ends where a
+    name ends (法官助理李四点着鼠标……。屏幕前，李四使用…): the name's length is shown there."""
+    n = len(name)
+    return n == 3 and any(
+        i != s and (i == 0 or text[i - 1] in _STANDS_ALONE_AFTER) and _strong_end(text, i + n)
+        for i in _mentions(text, name)
+    )
+
+
+def _shorter_elsewhere(text: str, s: int, name: str) -> bool:
+    """The three characters at `s` are a two-character name and a word after it (院长王琼手拿
+    …, then 王琼介绍…): the first two stand alone elsewhere, opening a clause and ending where a
+    name ends, and the three are written nowhere else."""
+    short = name[:2]
+    if not _plausible_name(short) or len(_mentions(text, name)) != 1:
+        return False
+    return any(
+        i != s
+        and text[i + 2 : i + 3] != name[2]
+        and (i == 0 or text[i - 1] in _STANDS_ALONE_AFTER)
+        and _strong_end(text, i + 2)
+        for i in _mentions(text, short)
+    )
+
+
 def _split_last(text: str, end: int) -> bool:
     """The last character of the name ending at `end` begins a word of _SPLIT_WORDS."""
     word, nxt = text[end - 1 : end + 1], text[end + 1 : end + 2]
@@ -1038,7 +1085,7 @@ _OTHER_MEDIATION_BODY = re.compile(
 )
 #: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
 _OTHER_BODY_BEFORE = re.compile(
-    r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
+    r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|学院|大学|研究院|研究所|党校|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
     r"联合会|工会|妇联|律所|事务所)$"
 )
 #: another name of a department in brackets right after it: 督查办(司改办)主任
@@ -1238,6 +1285,7 @@ def find_people(
             or text[pos] in _BOUNDARY_BEFORE
             or _word_after(text, pos, _END_WORDS)
             or text[pos + 1 : pos + 2] in ("着", "著")  # 孙海芬捧着: a verb with 着 follows
+            or _doubled_after(text, pos)  # 冯潇剑早早来到, 金秋吟点点鼠标
         )
 
     def taken(s: int) -> bool:
@@ -1398,6 +1446,7 @@ def find_people(
             and len(name) == 3
             and (
                 _split_last(text, end)  # 院长张军强调: 张军, then 强调
+                or _shorter_elsewhere(text, start, name)  # 院长王琼手拿…。王琼介绍
                 or (not good_end(end) and _word_after(text, end - 1, _END_WORDS))  # 李明荣获
             )
         ):
@@ -1431,6 +1480,7 @@ def find_people(
             and not tibetan
             and (court is None or name[0] in _PREPOSITIONS)
             and not good_end(end)
+            and not _ends_elsewhere(text, start, name)
         ):
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
@@ -1455,7 +1505,11 @@ def find_people(
         # 特邀调解员、调解室成员李建华: a member's post beside an occupation leaves it one
         core = [r for r in roles if r not in _MEMBER_POSTS] or list(roles)
         if all(r in OCCUPATIONS or _is_honour(r) for r in core):
-            if not good_end(end) and not tibetan:
+            if (
+                not good_end(end)
+                and not tibetan
+                and not (plain and _ends_elsewhere(text, start, name))
+            ):
                 continue
             if court is None and all(map(_is_mediator, core)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
