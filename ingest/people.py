@@ -124,6 +124,8 @@ _PREFIX = (
     "(?<![草高平中太还复病燎])原)"
 )
 _PREFIX_RE = re.compile("^" + _PREFIX)
+#: the heads of a court's outposts (法官工作室, 法官联络站 …) as bare_title writes them
+FACILITY_HEADS = ("法官工作室负责人", "法官工作站负责人", "法官联络站负责人", "诉讼服务站负责人")
 #: occupations of a court: 法官张三说 names a judge even where no court stands before the title
 COURT_OCCUPATIONS = frozenset(
     [
@@ -148,6 +150,8 @@ COURT_OCCUPATIONS = frozenset(
         "驻庭调解员",
         "驻院人民调解员",
         "驻庭人民调解员",
+        # the head of a court's own outpost in a village (甲村法官工作室负责人), by its bare title
+        *FACILITY_HEADS,
         "干警",
         "执行干警",
         "合议庭成员",
@@ -284,6 +288,8 @@ def _two_char_words(run: str) -> frozenset[str]:
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
 _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
+    # adverbs and verbs never at a given name's end (周敏仍在, 周敏却说, 周敏总是, 周敏替, 周敏去)
+    "仍却总替去跑"
     "所称介致接检慰了着过副党耐积始每已再又曾都便即充热帮引协释详仔随逐分告坦透谈答问笑感回补现担"
 )
 #: words that often follow a name (张强退休, 孙丽整理卷宗, 孙丽一起): where one begins, the name
@@ -313,6 +319,23 @@ _WORDS_AFTER = _two_char_words(
     "座谈约谈"
     # having (书记员张三有一个习惯, 法官李四有个心愿)
     "有一有个"
+    # a judge's day, in the words court news tells it with: manner (苦口婆心, 语重心长, 马不停蹄,
+    # 紧盯, 专程, 特地, 果断, 精心), posture and movement (坐在, 站在, 蹲下, 俯身, 踏上, 驾车,
+    # 冒着, 拉着, 跟随, 返回), work on a case (受理, 承办, 审结, 办结, 结案, 收案, 梳理, 核对,
+    # 调取, 查阅, 撰写, 起草, 制作, 送达, 查封, 冻结, 扣押, 拍卖, 劝说, 劝导, 开导, 解答, 询问,
+    # 翻看, 拿到, 拿起, 打通, 加班), building (组建, 创建, 打造, 探索, 推动, 推行, 联合, 聚焦),
+    # thought and speech (觉得, 意识, 直言, 期待, 打算, 准备, 计划, 叮嘱, 嘱咐, 配合, 受访),
+    # where and when (手里, 手中, 脸上, 身上, 眼中, 面前, 桌上, 案头, 办公, 此前, 早在, 近年,
+    # 这些, 这天, 那天, 一面, 一番, 一次, 一年, 一天): first characters rare at a given
+    # name's end
+    "苦口语重马不紧盯紧扣紧紧专程特地果断精心常常"
+    "坐在站在蹲下俯身踏上驾车冒着拉着跟随返回"
+    "受理承办审结办结结案收案梳理核对调取查阅撰写起草制作送达查封冻结扣押拍卖劝说劝导开导解答"
+    "询问翻看拿到拿起打通加班"
+    "组建创建打造探索推动推行联合聚焦"
+    "觉得意识直言期待打算准备计划叮嘱嘱咐配合受访"
+    "手里手中脸上身上眼中面前桌上案头办公此前早在近年这些这天那天一面一番一次一年一天"
+    "列席旁听几乎"
 )
 #: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
 #: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)
@@ -342,6 +365,9 @@ _END_WORDS = (
     | _two_char_words("强调荣获明确建议坦言希望透露上门下乡会见安排任职关于有关对于所说所讲所言")
     # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
     | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
+    # words whose first character often ends a given name (王正, 李明, 张清, 王大全, 刘建, 陈立,
+    # 周平安, 李国家): they end a name only where it has ended (法官王晓明正式…)
+    | _two_char_words("正式明白清楚全力建立立案安抚家中相信")
     # verbs of the means a judge works by (法官王芳依托工作站调解, 李明借助视频连线)
     | _MEANS
     | _AT_WORK
@@ -1891,6 +1917,10 @@ def _bare_post(role: str) -> str | None:
     → 审管办主任), else None."""
     if role in _OFFICE_POSTS:
         return _OFFICE_POSTS[role]
+    # 拉帕村法官工作室负责人 → 法官工作室负责人: an outpost's place is no part of the title
+    head = next((f for f in FACILITY_HEADS if role.endswith(f)), None)
+    if head is not None and role != head:
+        return head
     for head in _DIVISION_POSTS:
         if role.endswith(head) and _is_division(role[: -len(head)]):
             return head

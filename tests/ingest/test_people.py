@@ -1712,3 +1712,35 @@ def test_three_characters_read_as_two_where_the_two_stand_alone_elsewhere() -> N
     # a three-character name written once, its first two never alone: kept whole
     text = "甲县人民法院院长林岚芳主持会议。会上，林岚芳指出，要抓落实。"
     assert [h.name for h in find_people(text, mentions)][0] == "林岚芳"
+
+
+def test_words_of_a_judges_day_end_a_name() -> None:
+    # a verb, an adverb or a place word after the name ends it: a two-character name is not
+    # read with the word's first character (周敏坐), a three-character one is found
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    for after, name in [
+        ("坐在当事人中间。", "周敏"),
+        ("仍在整理卷宗。", "周敏"),
+        ("翻看卷宗。", "周敏"),
+        ("紧盯执行难题。", "王晓明"),
+        ("苦口婆心地劝说双方。", "王晓明"),
+        ("手中拿着调解书。", "韩冬梅"),
+        ("专程赶到村里。", "宋明轩"),
+        ("正式受理此案。", "宋明轩"),
+    ]:
+        text = f"甲县法院法官{name}{after}"
+        assert [h.name for h in find_people(text, mentions)] == [name], text
+    # the words are no names either
+    assert find_people("甲县法院法官马不停蹄地赶到现场。", mentions) == []
+    assert find_people("甲县法院法官手里拿着卷宗。", mentions) == []
+
+
+def test_the_head_of_a_courts_village_outpost_is_kept() -> None:
+    # the outpost's village is no part of the title: 法官工作室负责人 is a court's post, so the
+    # article keeps its head (whose court the text does not say)
+    assert bare_title("桃源村法官工作室负责人") == "法官工作室负责人"
+    assert bare_title("法官工作室负责人") == "法官工作室负责人"
+    people = _people_of("村里纠纷多。桃源村法官工作室负责人卢志远紧盯难点，为村民解答疑问。")
+    assert people == {
+        "卢志远": (("桃源村法官工作室负责人",), None, "person:facility-head"),
+    }
