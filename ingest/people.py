@@ -108,7 +108,7 @@ ROLES = "|".join(_RANKED_STAFF + _CIVIL_RANKS + _MEMBER_POSTS) + (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师调解员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
+    "人大代表|政协委员|律师调解员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人|导诉员|速录员"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -124,6 +124,8 @@ _PREFIX = (
     "(?<![草高平中太还复病燎])原)"
 )
 _PREFIX_RE = re.compile("^" + _PREFIX)
+#: the heads of a court's outposts (法官工作室, 法官联络站 …) as bare_title writes them
+FACILITY_HEADS = ("法官工作室负责人", "法官工作站负责人", "法官联络站负责人", "诉讼服务站负责人")
 #: occupations of a court: 法官张三说 names a judge even where no court stands before the title
 COURT_OCCUPATIONS = frozenset(
     [
@@ -137,6 +139,9 @@ COURT_OCCUPATIONS = frozenset(
         "司法警察",
         "法警",
         "技术调查官",
+        # a court's auxiliary staff: 导诉员 (who guides litigants in the service hall), 速录员
+        "导诉员",
+        "速录员",
         "特邀调解员",
         "特约调解员",
         "特邀人民调解员",
@@ -145,6 +150,8 @@ COURT_OCCUPATIONS = frozenset(
         "驻庭调解员",
         "驻院人民调解员",
         "驻庭人民调解员",
+        # the head of a court's own outpost in a village (甲村法官工作室负责人), by its bare title
+        *FACILITY_HEADS,
         "干警",
         "执行干警",
         "合议庭成员",
@@ -281,6 +288,8 @@ def _two_char_words(run: str) -> frozenset[str]:
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
 _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
+    # adverbs and verbs never at a given name's end (周敏仍在, 周敏却说, 周敏总是, 周敏替, 周敏去)
+    "仍却总替去跑"
     "所称介致接检慰了着过副党耐积始每已再又曾都便即充热帮引协释详仔随逐分告坦透谈答问笑感回补现担"
 )
 #: words that often follow a name (张强退休, 孙丽整理卷宗, 孙丽一起): where one begins, the name
@@ -308,6 +317,25 @@ _WORDS_AFTER = _two_char_words(
     "倍感备感深感颇感甚感"
     # talks (与副院长张三座谈, 庭长李四约谈当事人)
     "座谈约谈"
+    # having (书记员张三有一个习惯, 法官李四有个心愿)
+    "有一有个"
+    # a judge's day, in the words court news tells it with: manner (苦口婆心, 语重心长, 马不停蹄,
+    # 紧盯, 专程, 特地, 果断, 精心), posture and movement (坐在, 站在, 蹲下, 俯身, 踏上, 驾车,
+    # 冒着, 拉着, 跟随, 返回), work on a case (受理, 承办, 审结, 办结, 结案, 收案, 梳理, 核对,
+    # 调取, 查阅, 撰写, 起草, 制作, 送达, 查封, 冻结, 扣押, 拍卖, 劝说, 劝导, 开导, 解答, 询问,
+    # 翻看, 拿到, 拿起, 打通, 加班), building (组建, 创建, 打造, 探索, 推动, 推行, 联合, 聚焦),
+    # thought and speech (觉得, 意识, 直言, 期待, 打算, 准备, 计划, 叮嘱, 嘱咐, 配合, 受访),
+    # where and when (手里, 手中, 脸上, 身上, 眼中, 面前, 桌上, 案头, 办公, 此前, 早在, 近年,
+    # 这些, 这天, 那天, 一面, 一番, 一次, 一年, 一天): first characters rare at a given
+    # name's end
+    "苦口语重马不紧盯紧扣紧紧专程特地果断精心常常"
+    "坐在站在蹲下俯身踏上驾车冒着拉着跟随返回"
+    "受理承办审结办结结案收案梳理核对调取查阅撰写起草制作送达查封冻结扣押拍卖劝说劝导开导解答"
+    "询问翻看拿到拿起打通加班"
+    "组建创建打造探索推动推行联合聚焦"
+    "觉得意识直言期待打算准备计划叮嘱嘱咐配合受访"
+    "手里手中脸上身上眼中面前桌上案头办公此前早在近年这些这天那天一面一番一次一年一天"
+    "列席旁听几乎"
 )
 #: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
 #: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)
@@ -325,6 +353,8 @@ def _word_after(s: str, i: int, words: frozenset[str]) -> bool:
 _AT_WORK = _two_char_words(
     "带领带队来到参加参与出席主持前往走进深入走访陪同决定仔细详细没有并未再次就是倾听看望慰问察看"
     "现场实地敏锐细致反复逐项悉心一直依旧仍然始终"
+    # going up to someone (导诉员张三走了过去, 法官李四走上前)
+    "走了走过走上"
 )
 #: verbs of the means a judge works by: they end a name, and a surname before one is no name
 #: (法官王依托工作站调解: 王, then 依托)
@@ -335,6 +365,9 @@ _END_WORDS = (
     | _two_char_words("强调荣获明确建议坦言希望透露上门下乡会见安排任职关于有关对于所说所讲所言")
     # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
     | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
+    # words whose first character often ends a given name (王正, 李明, 张清, 王大全, 刘建, 陈立,
+    # 周平安, 李国家): they end a name only where it has ended (法官王晓明正式…)
+    | _two_char_words("正式明白清楚全力建立立案安抚家中相信")
     # verbs of the means a judge works by (法官王芳依托工作站调解, 李明借助视频连线)
     | _MEANS
     | _AT_WORK
@@ -727,6 +760,46 @@ def _quoted_brand(text: str, a: int, b: int, name: str) -> bool:
     )
 
 
+def _doubled_after(text: str, pos: int) -> bool:
+    """A doubled character begins at `pos` (法官张三早早来到, 法官助理李四点点鼠标): a word of
+    its own (an adverb or a verb said twice), not the name's end, which would double the
+    character before it (马阳阳)."""
+    c = text[pos : pos + 1]
+    return (
+        pos >= 1
+        and c != ""
+        and "\u4e00" <= c <= "\u9fff"
+        and text[pos + 1 : pos + 2] == c
+        and text[pos - 1] != c
+    )
+
+
+def _ends_elsewhere(text: str, s: int, name: str) -> bool:
+    """Another mention of `name` (a full three-character one) opens a clause and ends where a
+    name ends (法官助理李四点着鼠标……。屏幕前，李四使用…): the name's length is shown there."""
+    n = len(name)
+    return n == 3 and any(
+        i != s and (i == 0 or text[i - 1] in _STANDS_ALONE_AFTER) and _strong_end(text, i + n)
+        for i in _mentions(text, name)
+    )
+
+
+def _shorter_elsewhere(text: str, s: int, name: str) -> bool:
+    """The three characters at `s` are a two-character name and a word after it (院长王琼手拿
+    …, then 王琼介绍…): the first two stand alone elsewhere, opening a clause and ending where a
+    name ends, and the three are written nowhere else."""
+    short = name[:2]
+    if not _plausible_name(short) or len(_mentions(text, name)) != 1:
+        return False
+    return any(
+        i != s
+        and text[i + 2 : i + 3] != name[2]
+        and (i == 0 or text[i - 1] in _STANDS_ALONE_AFTER)
+        and _strong_end(text, i + 2)
+        for i in _mentions(text, short)
+    )
+
+
 def _split_last(text: str, end: int) -> bool:
     """The last character of the name ending at `end` begins a word of _SPLIT_WORDS."""
     word, nxt = text[end - 1 : end + 1], text[end + 1 : end + 2]
@@ -1038,7 +1111,7 @@ _OTHER_MEDIATION_BODY = re.compile(
 )
 #: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
 _OTHER_BODY_BEFORE = re.compile(
-    r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
+    r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|学院|大学|研究院|研究所|党校|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
     r"联合会|工会|妇联|律所|事务所)$"
 )
 #: another name of a department in brackets right after it: 督查办(司改办)主任
@@ -1238,6 +1311,7 @@ def find_people(
             or text[pos] in _BOUNDARY_BEFORE
             or _word_after(text, pos, _END_WORDS)
             or text[pos + 1 : pos + 2] in ("着", "著")  # 孙海芬捧着: a verb with 着 follows
+            or _doubled_after(text, pos)  # 冯潇剑早早来到, 金秋吟点点鼠标
         )
 
     def taken(s: int) -> bool:
@@ -1398,6 +1472,7 @@ def find_people(
             and len(name) == 3
             and (
                 _split_last(text, end)  # 院长张军强调: 张军, then 强调
+                or _shorter_elsewhere(text, start, name)  # 院长王琼手拿…。王琼介绍
                 or (not good_end(end) and _word_after(text, end - 1, _END_WORDS))  # 李明荣获
             )
         ):
@@ -1431,6 +1506,7 @@ def find_people(
             and not tibetan
             and (court is None or name[0] in _PREPOSITIONS)
             and not good_end(end)
+            and not _ends_elsewhere(text, start, name)
         ):
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
@@ -1455,7 +1531,11 @@ def find_people(
         # 特邀调解员、调解室成员李建华: a member's post beside an occupation leaves it one
         core = [r for r in roles if r not in _MEMBER_POSTS] or list(roles)
         if all(r in OCCUPATIONS or _is_honour(r) for r in core):
-            if not good_end(end) and not tibetan:
+            if (
+                not good_end(end)
+                and not tibetan
+                and not (plain and _ends_elsewhere(text, start, name))
+            ):
                 continue
             if court is None and all(map(_is_mediator, core)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
@@ -1837,6 +1917,10 @@ def _bare_post(role: str) -> str | None:
     → 审管办主任), else None."""
     if role in _OFFICE_POSTS:
         return _OFFICE_POSTS[role]
+    # 拉帕村法官工作室负责人 → 法官工作室负责人: an outpost's place is no part of the title
+    head = next((f for f in FACILITY_HEADS if role.endswith(f)), None)
+    if head is not None and role != head:
+        return head
     for head in _DIVISION_POSTS:
         if role.endswith(head) and _is_division(role[: -len(head)]):
             return head

@@ -1650,3 +1650,97 @@ def test_title_scan_skips_no_title() -> None:
     found = [m.span() for m in people._CHAIN_RE.finditer(text)]
     assert found == [m.span() for m in plain.finditer(text)]
     assert len(found) >= len(titles)
+
+
+def test_the_head_of_a_college_or_university_is_no_courts() -> None:
+    # 院长 of a 学院 (and a 大学's or 研究院's posts) is another body's title, even in a
+    # sentence about a court
+    text = "甲大学法学院院长周明远，乙县法院院长何立仁参加座谈。周明远表示，合作很好。"
+    mentions = [
+        CourtMention(
+            text.index("乙县法院"), text.index("乙县法院") + 4, "乙县法院", "X省乙县人民法院"
+        )
+    ]
+    assert [h.name for h in find_people(text, mentions)] == ["何立仁"]
+    assert find_people("某省社会科学院副院长陈思远指出，要加强研究。") == []
+    assert find_people("某研究院院长吴立新来到法庭。") == []
+
+
+def test_a_guide_of_the_litigation_hall_is_court_staff() -> None:
+    hits = find_people("“您好，请问办什么事？”导诉员孔丽华走了过去，与当事人交谈。")
+    assert [(h.name, h.roles) for h in hits] == [("孔丽华", ("导诉员",))]
+    assert [h.name for h in find_people("速录员韩晓明说，庭审笔录当场生成。")] == ["韩晓明"]
+
+
+def test_a_doubled_word_after_a_name_ends_it() -> None:
+    # 早早, 点点: an adverb or a verb said twice ends the name; a name ending in a doubled
+    # character (陆阳阳) keeps it
+    text = "甲县法院民事审判庭法官宋明轩早早来到养老院。"
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["宋明轩"]
+    text = "甲县法院法官助理邹雨桐点点头，递上材料。"
+    assert [h.name for h in find_people(text, mentions)] == ["邹雨桐"]
+    assert [h.name for h in find_people("书记员陆阳阳说，卷宗已整理。")] == ["陆阳阳"]
+    assert find_people("法官常常加班。") == []
+
+
+def test_a_name_shows_its_length_at_another_mention() -> None:
+    # no word after the first mention says where the name ends; its second mention, opening a
+    # clause and followed by a verb, does
+    text = "对面的法官助理潘雨涵敲敲键盘，调出材料。桌前，潘雨涵使用系统起草文书。"
+    assert [h.name for h in find_people(text)] == ["潘雨涵"]
+    # one mention only, and no word after it: not enough
+    assert find_people("对面的法官助理潘雨涵敲敲键盘调出材料。") == []
+    assert find_people("法官助理潘雨涵敲键盘。") == []
+
+
+def test_a_clerk_who_has_a_habit() -> None:
+    assert [h.name for h in find_people("整理归档时，书记员邢晓蕾有一个习惯：多看一眼。")] == [
+        "邢晓蕾"
+    ]
+    assert [h.name for h in find_people("庭长郭明有个心愿。")] == ["郭明"]
+
+
+def test_three_characters_read_as_two_where_the_two_stand_alone_elsewhere() -> None:
+    # 院长王琼手拿…: 王琼 is the name (her other mentions say so), 手拿 the words after it
+    text = (
+        "甲县人民法院院长林岚手拿一沓文本走进会议室。“好，”林岚对文本的讲解很细。"
+        "林岚介绍：“我们联动商会。”"
+    )
+    mentions = [CourtMention(0, 6, "甲县人民法院", "X省甲县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["林岚"]
+    # a three-character name written once, its first two never alone: kept whole
+    text = "甲县人民法院院长林岚芳主持会议。会上，林岚芳指出，要抓落实。"
+    assert [h.name for h in find_people(text, mentions)][0] == "林岚芳"
+
+
+def test_words_of_a_judges_day_end_a_name() -> None:
+    # a verb, an adverb or a place word after the name ends it: a two-character name is not
+    # read with the word's first character (周敏坐), a three-character one is found
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    for after, name in [
+        ("坐在当事人中间。", "周敏"),
+        ("仍在整理卷宗。", "周敏"),
+        ("翻看卷宗。", "周敏"),
+        ("紧盯执行难题。", "王晓明"),
+        ("苦口婆心地劝说双方。", "王晓明"),
+        ("手中拿着调解书。", "韩冬梅"),
+        ("专程赶到村里。", "宋明轩"),
+        ("正式受理此案。", "宋明轩"),
+    ]:
+        text = f"甲县法院法官{name}{after}"
+        assert [h.name for h in find_people(text, mentions)] == [name], text
+    # the words are no names either
+    assert find_people("甲县法院法官马不停蹄地赶到现场。", mentions) == []
+    assert find_people("甲县法院法官手里拿着卷宗。", mentions) == []
+
+
+def test_the_head_of_a_courts_village_outpost_is_kept() -> None:
+    # the outpost's village is no part of the title: 法官工作室负责人 is a court's post, so the
+    # article keeps its head (whose court the text does not say)
+    assert bare_title("桃源村法官工作室负责人") == "法官工作室负责人"
+    assert bare_title("法官工作室负责人") == "法官工作室负责人"
+    people = _people_of("村里纠纷多。桃源村法官工作室负责人卢志远紧盯难点，为村民解答疑问。")
+    assert people == {
+        "卢志远": (("桃源村法官工作室负责人",), None, "person:facility-head"),
+    }
