@@ -3348,7 +3348,8 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     ]
     lo = courts[-1].end if courts else s
     i = bisect.bisect_left(ctx.breaks, lo)
-    heads = [lo] + [b + 1 for b in ctx.breaks[i:] if b + 1 < m.start]
+    # (the breaks are in text order: those before m.start - 1, by bisection)
+    heads = [lo] + [b + 1 for b in ctx.breaks[i : bisect.bisect_left(ctx.breaks, m.start - 1, i)]]
     gaz = load_gazetteer()
     for head in reversed(heads):
         h = _LEAD_IN.match(text, head, m.start)
@@ -3550,7 +3551,9 @@ def _listed_before(ctx: _Context, lo: int, last: _Subject) -> list[str]:
     """The courts listed with `last` (甲、乙和丙法院), before it in text[lo:], nearest first."""
     out: list[str] = []
     end = last.start
-    for sub in reversed([x for x in ctx.subjects if lo <= x.start and x.end <= last.start]):
+    # (the subjects are ordered by start: those from lo to last.start, by bisection)
+    i, j = bisect.bisect_left(ctx.starts, lo), bisect.bisect_right(ctx.starts, last.start)
+    for sub in reversed([x for x in ctx.subjects[i:j] if x.end <= last.start]):
         if sub.proxy or ctx.text[sub.end : end] not in _LIST_JOIN:
             break
         if sub.court != last.court and sub.court not in out:

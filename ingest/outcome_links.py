@@ -669,12 +669,15 @@ def _short_units(
         i = text.find(head)
         while i >= 0:
             end = i + len(head)
-            for k in range(len(stem) - 1, 2, -1):  # the longest shorter form first
+            # every shorter form ends with the stem's last two characters, right before the
+            # head: without them there is none to try (the cheap checks first, then the rest)
+            tries = range(len(stem) - 1, 2, -1) if text[max(0, i - 2) : i] == stem[-2:] else ()
+            for k in tries:  # the longest shorter form first
                 words = text[i - k : i] if i >= k else ""
                 if (
-                    _HAN_ONLY.fullmatch(words)
-                    and words[:2] == stem[:2]
+                    words[:2] == stem[:2]
                     and words[-2:] == stem[-2:]
+                    and _HAN_ONLY.fullmatch(words)
                     and _subsequence(words, stem)
                     and free(i - k, end)
                 ):
@@ -945,6 +948,12 @@ class _Linker:
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
+        # where the figures stand, in order, and the first figure (in list order) at each place:
+        # figure_before by bisection, not a pass over every figure per figure
+        self.figure_starts = sorted({g.figure[0] for g in figures})
+        self.first_figure_at: dict[int, _Figure] = {}
+        for g in figures:
+            self.first_figure_at.setdefault(g.figure[0], g)
         self.credited_names = {m.name for m in t.mentions if m.credit}
         # the compound brands named (“多元调解+速裁”机制): where, which, and their parts; a
         # court or a centre is in every sentence, it names no part
@@ -1995,8 +2004,12 @@ class _Linker:
     def figure_before(self, f: _Figure) -> _Figure | None:
         """The figure right before `f` in its sentence, if any."""
         s_start, _ = self.t.sentence(f.clause[0])
-        before = [g for g in self.figures if s_start <= g.figure[0] < f.figure[0]]
-        return max(before, key=lambda g: g.figure[0]) if before else None
+        # (the last place before f's in the sentence, and the first figure listed there: what
+        # max() over the figures between returned)
+        i = bisect.bisect_left(self.figure_starts, f.figure[0]) - 1
+        if i < 0 or self.figure_starts[i] < s_start:
+            return None
+        return self.first_figure_at[self.figure_starts[i]]
 
     def measure_of(self, g: _Figure, m: _Mention) -> bool:
         """Whether mention `m` is among the own words of figure `g`."""
