@@ -638,9 +638,8 @@ def _occasion(text: str, a: int, b: int) -> bool:
     """Whether the name at text[a:b] stands in a clause naming the occasion or the principle the
     court acted on (以甲为契机, 坚持“乙”的原则, 按照丙确定的布局思路), not a practice credited."""
     lo, hi = _clause_around(text, a, b)
-    return (
-        _OCCASION.search(text[b:hi]) is not None and _OCCASION_LEAD.match(text, lo, a) is not None
-    )
+    # (text[b:hi] holds no clause end, so no newline: a plain suffix test)
+    return text.endswith(_OCCASION_ENDS, b, hi) and _OCCASION_LEAD.match(text, lo, a) is not None
 
 
 def _short_units(
@@ -721,7 +720,8 @@ _FRAME_NAME = re.compile(r"理念[”\"]?$")
 #: a frame built of practices (诉源治理大格局) or an idea followed (“如我在诉”理念)
 _FRAME_AFTER = re.compile(r"[”\"]?(?:大?格局|理念)")
 #: the end of a clause naming an occasion or a principle (…为契机, …的原则, …思路)
-_OCCASION = re.compile(r"(?:为契机|的原则|原则|思路)$")
+#: (the words its clause ends with: a suffix test, not a regex searched across the clause)
+_OCCASION_ENDS = ("为契机", "的原则", "原则", "思路")
 _OCCASION_LEAD = re.compile(r"[\s“]*[\u4e00-\u9fff]{0,12}?(?:以|借|坚持|按照|根据|依照)")
 #: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
 _POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
