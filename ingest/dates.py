@@ -1463,6 +1463,10 @@ _SP = r"[ \t\u3000]*"
 #: 2022 年10 月 (a PDF's spacing), 2025.3.12, 2025-03-12, 2025/3/12, and relative to the
 #: publication: 今年3月, 去年12月, 去年, 前年 (see `text_date`)
 TEXT_DATE = re.compile(
+    # every alternative opens with a look-behind, tried at each character: the look-ahead on
+    # the first characters they can match (1/2 of a year, 今本去上前 of a relative one) skips
+    # the rest of the text at once
+    r"(?=[12今本去上前])(?:"
     rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}}){_SP}年"
     rf"(?:{_SP}(?P<m>1[0-2]|0?[1-9]){_SP}月(?:{_SP}(?P<d>3[01]|[12][0-9]|0?[1-9]){_SP}[日号])?)?"
     r"|(?<![0-9.\-/])(?P<ny>(?:19|20)[0-9]{2})(?P<sep>[./-])(?P<nm>1[0-2]|0?[1-9])(?P=sep)"
@@ -1470,6 +1474,7 @@ TEXT_DATE = re.compile(
     r"|(?<![0-9年])(?P<rel>今年|本年|去年|上年|前年)"
     r"(?:(?P<rm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
     r"(?:(?P<rd>3[01]|[12][0-9]|0?[1-9])[日号])?)?"
+    r")"
 )
 #: a relative year that is a comparison, not a time (较去年, 比上年, 去年同期, 同比去年)
 _COMPARED_BEFORE = re.compile(r"(?:较|比|同|与|相比|相较|比较|高于|低于|超过)[ \t\u3000]*$")

@@ -639,11 +639,19 @@ class _Context:
         a page's metadata rows (发文机关最高人民法院, 来源：XX法院) are not headers."""
         out: list[tuple[int, str]] = []
         full: list[bool] = []  # per non-blank line: it is a court's name (or a damaged one)
+        # the mentions come ordered by start: a line's are a slice found by bisection, not a
+        # pass over all of them per line (unless one ends before it starts: then that pass)
+        starts_at = [m.start for m in mentions]
+        sliced = starts_at == sorted(starts_at) and all(m.end >= m.start for m in mentions)
         for a, b in self.lines:
             line = self.text[a:b].strip()
             if not line:
                 continue
-            inside = [m for m in mentions if a <= m.start and m.end <= b]
+            if sliced:
+                lo, hi = bisect.bisect_left(starts_at, a), bisect.bisect_right(starts_at, b)
+                inside = [m for m in mentions[lo:hi] if m.end <= b]
+            else:
+                inside = [m for m in mentions if a <= m.start and m.end <= b]
             covered = sum(m.end - m.start for m in inside)
             full.append((bool(inside) and covered >= len(line) - 1) or _damaged_item(line))
             if len(line) > 40 or _METADATA_LABEL.match(line) or _CAPTION.search(line):
@@ -3340,7 +3348,8 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     ]
     lo = courts[-1].end if courts else s
     i = bisect.bisect_left(ctx.breaks, lo)
-    heads = [lo] + [b + 1 for b in ctx.breaks[i:] if b + 1 < m.start]
+    # (the breaks are in text order: those before m.start - 1, by bisection)
+    heads = [lo] + [b + 1 for b in ctx.breaks[i : bisect.bisect_left(ctx.breaks, m.start - 1, i)]]
     gaz = load_gazetteer()
     for head in reversed(heads):
         h = _LEAD_IN.match(text, head, m.start)
@@ -3542,7 +3551,9 @@ def _listed_before(ctx: _Context, lo: int, last: _Subject) -> list[str]:
     """The courts listed with `last` (甲、乙和丙法院), before it in text[lo:], nearest first."""
     out: list[str] = []
     end = last.start
-    for sub in reversed([x for x in ctx.subjects if lo <= x.start and x.end <= last.start]):
+    # (the subjects are ordered by start: those from lo to last.start, by bisection)
+    i, j = bisect.bisect_left(ctx.starts, lo), bisect.bisect_right(ctx.starts, last.start)
+    for sub in reversed([x for x in ctx.subjects[i:j] if x.end <= last.start]):
         if sub.proxy or ctx.text[sub.end : end] not in _LIST_JOIN:
             break
         if sub.court != last.court and sub.court not in out:
@@ -4478,8 +4489,12 @@ _CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
 #: between a headline's two parts (甲县法院深化X 乙镇法庭获评Y): a space run between Chinese
 #: characters (matched at its last space, where the next part begins)
 _CLAUSE_OR_DASH = re.compile("[" + _CLAUSE_BREAKS + "—]")
+# (written as one character class first, the look-behinds after it: the same matches as
+# "[breaks—]|(?<=[CJK])[ \u3000]*[ \u3000](?=[CJK“「])", without trying a look-behind at
+# every character)
 _HEAD_BREAK = re.compile(
-    "[" + _CLAUSE_BREAKS + "—]|(?<=[\u4e00-\u9fff])[ \u3000]*[ \u3000](?=[\u4e00-\u9fff“「])"
+    "[" + _CLAUSE_BREAKS + "— \u3000](?:(?<=[" + _CLAUSE_BREAKS + "—])"
+    "|(?<=[\u4e00-\u9fff][ \u3000])[ \u3000]*(?=[\u4e00-\u9fff“「]))"
 )
 
 

@@ -638,9 +638,8 @@ def _occasion(text: str, a: int, b: int) -> bool:
     """Whether the name at text[a:b] stands in a clause naming the occasion or the principle the
     court acted on (以甲为契机, 坚持“乙”的原则, 按照丙确定的布局思路), not a practice credited."""
     lo, hi = _clause_around(text, a, b)
-    return (
-        _OCCASION.search(text[b:hi]) is not None and _OCCASION_LEAD.match(text, lo, a) is not None
-    )
+    # (text[b:hi] holds no clause end, so no newline: a plain suffix test)
+    return text.endswith(_OCCASION_ENDS, b, hi) and _OCCASION_LEAD.match(text, lo, a) is not None
 
 
 def _short_units(
@@ -669,12 +668,15 @@ def _short_units(
         i = text.find(head)
         while i >= 0:
             end = i + len(head)
-            for k in range(len(stem) - 1, 2, -1):  # the longest shorter form first
+            # every shorter form ends with the stem's last two characters, right before the
+            # head: without them there is none to try (the cheap checks first, then the rest)
+            tries = range(len(stem) - 1, 2, -1) if text[max(0, i - 2) : i] == stem[-2:] else ()
+            for k in tries:  # the longest shorter form first
                 words = text[i - k : i] if i >= k else ""
                 if (
-                    _HAN_ONLY.fullmatch(words)
-                    and words[:2] == stem[:2]
+                    words[:2] == stem[:2]
                     and words[-2:] == stem[-2:]
+                    and _HAN_ONLY.fullmatch(words)
                     and _subsequence(words, stem)
                     and free(i - k, end)
                 ):
@@ -718,7 +720,8 @@ _FRAME_NAME = re.compile(r"理念[”\"]?$")
 #: a frame built of practices (诉源治理大格局) or an idea followed (“如我在诉”理念)
 _FRAME_AFTER = re.compile(r"[”\"]?(?:大?格局|理念)")
 #: the end of a clause naming an occasion or a principle (…为契机, …的原则, …思路)
-_OCCASION = re.compile(r"(?:为契机|的原则|原则|思路)$")
+#: (the words its clause ends with: a suffix test, not a regex searched across the clause)
+_OCCASION_ENDS = ("为契机", "的原则", "原则", "思路")
 _OCCASION_LEAD = re.compile(r"[\s“]*[\u4e00-\u9fff]{0,12}?(?:以|借|坚持|按照|根据|依照)")
 #: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
 _POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
@@ -945,6 +948,12 @@ class _Linker:
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
+        # where the figures stand, in order, and the first figure (in list order) at each place:
+        # figure_before by bisection, not a pass over every figure per figure
+        self.figure_starts = sorted({g.figure[0] for g in figures})
+        self.first_figure_at: dict[int, _Figure] = {}
+        for g in figures:
+            self.first_figure_at.setdefault(g.figure[0], g)
         self.credited_names = {m.name for m in t.mentions if m.credit}
         # the compound brands named (“多元调解+速裁”机制): where, which, and their parts; a
         # court or a centre is in every sentence, it names no part
@@ -1995,8 +2004,12 @@ class _Linker:
     def figure_before(self, f: _Figure) -> _Figure | None:
         """The figure right before `f` in its sentence, if any."""
         s_start, _ = self.t.sentence(f.clause[0])
-        before = [g for g in self.figures if s_start <= g.figure[0] < f.figure[0]]
-        return max(before, key=lambda g: g.figure[0]) if before else None
+        # (the last place before f's in the sentence, and the first figure listed there: what
+        # max() over the figures between returned)
+        i = bisect.bisect_left(self.figure_starts, f.figure[0]) - 1
+        if i < 0 or self.figure_starts[i] < s_start:
+            return None
+        return self.first_figure_at[self.figure_starts[i]]
 
     def measure_of(self, g: _Figure, m: _Mention) -> bool:
         """Whether mention `m` is among the own words of figure `g`."""

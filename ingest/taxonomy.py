@@ -169,14 +169,22 @@ class Taxonomy:
 def required_literal(pattern: str) -> str:
     """The longest run of literal characters that every match of `pattern` holds ("" when none
     is sure): its top-level literals, read through groups without alternatives; anything else
-    (a class, an optional or repeated part, an alternation, an assertion) ends a run.
+    (a class, an optional or repeated part, an assertion) ends a run. An alternation ends one
+    too, and gives a run of its own when one alternative's literal is in every other's.
 
     >>> required_literal("(?:(?<=设立)|(?<=建立))(?:人民)?法官工作室(?!制度)")
     '法官工作室'
+    >>> required_literal("(?<=法院的)信息化建设|(?<=法院)信息化建设")
+    '信息化建设'
     """
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ""
+    return _required_in(parsed)
+
+
+def _required_in(items: Any) -> str:
+    """required_literal of parsed items (a pattern's, or one alternative's)."""
     runs: list[str] = []
     run: list[str] = []
 
@@ -186,11 +194,19 @@ def required_literal(pattern: str) -> str:
                 run.append(chr(av))
             elif op is sre_constants.SUBPATTERN and av[1] == av[2] == 0:
                 walk(av[3])  # a group, (?:...) or (...), with no flags of its own
+            elif op is sre_constants.BRANCH:
+                runs.append("".join(run))
+                run.clear()
+                # a literal every alternative holds (the shortest of theirs, if in all)
+                held = [_required_in(alt) for alt in av[1]]
+                shortest = min(held, key=len)
+                if all(shortest in h for h in held):
+                    runs.append(shortest)
             else:
                 runs.append("".join(run))
                 run.clear()
 
-    walk(parsed)
+    walk(items)
     runs.append("".join(run))
     return max(runs, key=len)
 

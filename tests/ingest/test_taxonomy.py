@@ -167,6 +167,11 @@ def test_patterns_match_paraphrases(tmp_path: Path) -> None:
         ("一村(?:[(（][^()（）]{1,8}[)）])?一法官", "一法官"),  # the longer of two runs
         ("(?:诉讼费|受理费)(?:缓减免|减缓免)", ""),  # nothing is sure: always searched
         ("调解|诉讼", ""),  # a top-level alternation
+        # a literal every alternative holds is required
+        ("(?<=法院的)信息化建设|(?<=法院)信息化建设", "信息化建设"),
+        ("(?:矛盾|纠纷)源头治理|源头治理(?:模式|机制)", "源头治理"),
+        ("甲(?:诉前调解|调解)乙", "调解"),
+        ("(?:诉前调解|调解员)?乙", "乙"),  # an optional alternation holds nothing
         ("调解?员", "调"),  # 解 is optional
         ("(?i)abc", ""),  # case-insensitive: a literal test would miss ABC
     ],
