@@ -864,6 +864,33 @@ def test_runs_at_once_give_the_heap_back_when_the_last_ends() -> None:
     assert gc.get_freeze_count() == 0
 
 
+def test_garbage_left_by_a_run_is_collected_when_the_heap_is_given_back() -> None:
+    """A run's last write results are reference cycles still uncollected when it ends; if the
+    heap were only unfrozen, the next run in the same process (the explorer, the sustained
+    benchmark) would freeze them again and they would never be collected."""
+    import gc
+    import weakref
+
+    from ingest.pipeline import _heap_frozen
+
+    class Cycle:
+        pass
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with _heap_frozen():
+            cycle = Cycle()
+            cycle.me = cycle
+            alive = weakref.ref(cycle)
+            gc.collect()  # survives into the oldest generation, as a long write's results do
+            del cycle
+        assert alive() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def test_a_process_running_other_threads_extracts_in_itself(monkeypatch) -> None:
     """The explorer runs threads: forking them is unsafe, so a run there starts no
     extracting process, however many files it has."""
