@@ -1419,6 +1419,10 @@ def _earlier(dates: list[str]) -> np.ndarray:
     return n
 
 
+#: what `early_adopters` says when no unit can be compared (the command line and 分析 › 共同采用)
+EARLY_NONE = "还没有单位在两项以上举措中与其他有推行日期的单位比较过，无法比较先后。"
+
+
 def early_adopters(
     store: GraphStore,
     *,

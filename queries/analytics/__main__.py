@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError
 from queries.analytics import (
+    EARLY_NONE,
     EVENTS_DICTIONARY,
     PANEL_DICTIONARY,
     Tally,
@@ -151,7 +152,6 @@ EARLY_HEADER = (
     "先行单位（按先行比例排序：在它推行的每项有日期、且另有单位有推行日期可比较的举措中，"
     "其他推行单位里确定早于它的占多少，再取平均；0% = 每项都最早，100% = 每项都最晚）："
 )
-EARLY_NONE = "还没有单位在两项以上举措中与其他有推行日期的单位比较过，无法比较先后。"
 
 
 def early_line(row: dict[str, Any]) -> str:

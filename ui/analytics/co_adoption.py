@@ -95,7 +95,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         st.caption("Jaccard 相似度 = 共同推行单位数 ÷ 推行任一项的单位数。")
     st.markdown("#### 先行单位")
     if not early:
-        st.info("还没有单位在两项以上举措中与其他有推行日期的单位比较过，无法比较先后。")
+        st.info(analytics.EARLY_NONE)
         return
     table(
         [{**r, "earlier_share": round(r["mean_rank"] * 100, 1)} for r in early],
