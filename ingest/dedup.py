@@ -14,10 +14,12 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from difflib import SequenceMatcher
+from typing import Any
 
 import numpy as np
 
@@ -143,12 +145,20 @@ class FingerprintIndex:
     document's signature, which the store does not keep, and is not exact either. The
     pipeline scans once per document: `within(fp, start=n)` looks only at what was added
     since a window of documents was looked up.
+
+    The scan is still exact, but from `FAISS_FROM` known fingerprints on a whole-index lookup
+    runs in faiss (`faiss.IndexBinaryFlat.range_search`, an exhaustive Hamming scan with the
+    processor's popcount instructions: 0.3 ms at 200,000 against numpy's 1.0), fed from the
+    matrix when it is asked (additions stay one column entry). The same documents, the same
+    distances, the same order; without faiss installed, numpy does it all.
     """
 
     def __init__(self, threshold: int = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
         self._keys: list[str] = []
         self._alloc(1024)
+        self._faiss: Any = None  # a faiss.IndexBinaryFlat of the first `_in_faiss` rows
+        self._in_faiss = 0
 
     def _alloc(self, capacity: int) -> None:
         old = getattr(self, "_matrix", None)
@@ -238,6 +248,28 @@ class FingerprintIndex:
         n = len(self._keys)
         if words is None or start >= n:
             return []
+        if start == 0 and n >= FAISS_FROM and (found := self._faiss_within(words, n)) is not None:
+            close, near = found
+        else:
+            close, near = self._scan(words, start, n)
+        if not len(close):
+            return []
+        if limit is not None and keep is not None and len(close) > limit:
+            limit = max(limit, int(np.count_nonzero(near <= keep)))
+        if limit is not None and len(close) > limit:
+            picked = _nearest(close, near, max(0, limit))
+            near = near[np.searchsorted(close, picked)]
+            close = picked
+        # nearest first, equally near in the order added (a stable sort, in numpy: a document
+        # on a common template has hundreds of candidates)
+        order = np.argsort(near, kind="stable")
+        close, near = close[order], near[order]
+        keys = self._keys
+        return [(keys[start + i], d) for i, d in zip(close.tolist(), near.tolist(), strict=True)]
+
+    def _scan(self, words: np.ndarray, start: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Positions (from `start`, ascending) and distances of the rows `start:n` within the
+        threshold, by numpy."""
         xor, bits, distance = (
             self._xor[: n - start],
             self._bits[: n - start],
@@ -251,17 +283,23 @@ class FingerprintIndex:
             else:
                 np.add(distance, bits, out=distance)
         close = np.flatnonzero(distance <= self.threshold)
-        if not len(close):
-            return []
-        if limit is not None and keep is not None and len(close) > limit:
-            limit = max(limit, int(np.count_nonzero(distance[close] <= keep)))
-        if limit is not None and len(close) > limit:
-            close = _nearest(close, distance[close], max(0, limit))
-        # nearest first, equally near in the order added (a stable sort, in numpy: a document
-        # on a common template has hundreds of candidates)
-        close = close[np.argsort(distance[close], kind="stable")]
-        keys, near = self._keys, distance[close].tolist()
-        return [(keys[start + i], d) for i, d in zip(close.tolist(), near, strict=True)]
+        return close, distance[close]
+
+    def _faiss_within(self, words: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """`_scan(words, 0, n)` by faiss (None when it is not installed)."""
+        if self._faiss is None:
+            faiss = _faiss()
+            if faiss is None:
+                return None
+            self._faiss = faiss.IndexBinaryFlat(BITS)
+        if self._in_faiss < n:  # the rows added since the last lookup, as 32 bytes each
+            rows = np.ascontiguousarray(self._matrix[:, self._in_faiss : n].T)
+            self._faiss.add(rows.view(np.uint8))
+            self._in_faiss = n
+        query = words.view(np.uint8).reshape(1, BITS // 8)
+        _lims, distances, found = self._faiss.range_search(query, self.threshold + 1)  # (< radius)
+        order = np.argsort(found, kind="stable")  # ascending positions, as the scan gives them
+        return found[order].astype(np.int64), distances[order].astype(np.uint16)
 
     def nearest(self, fp: str) -> str | None:
         """The key of the closest known fingerprint within the threshold, if any."""
@@ -281,6 +319,24 @@ def _nearest(close: np.ndarray, near: np.ndarray, limit: int) -> np.ndarray:
 
 
 _WORDS = BITS // 64
+
+#: known fingerprints from which a whole-index lookup runs in faiss (below, numpy is as fast
+#: and faiss need not be imported: ~0.16 s)
+FAISS_FROM = 20_000
+
+
+@functools.cache
+def _faiss() -> Any:
+    """The faiss module with one thread (ingest has its own processes on the two cores), or
+    None when it is not installed."""
+    try:
+        import faiss
+    except ImportError:
+        return None
+    faiss.omp_set_num_threads(1)
+    return faiss
+
+
 _BYTE_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
 
 

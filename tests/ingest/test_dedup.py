@@ -364,3 +364,61 @@ def test_short_notices_of_other_courts_are_told_apart_by_their_text() -> None:
     assert near > 0.9 * trials  # (measured: 400 of 400)
     assert trials - told <= 5  # measured: 5 of 400 still taken for reposts (before: all 400)
     assert repeats_short_text(STORY_A + STORY_C, STORY_B)  # long: the fingerprint decides
+
+
+def test_a_large_index_answers_through_faiss_exactly_as_the_numpy_scan() -> None:
+    """From `FAISS_FROM` known fingerprints a whole-index lookup runs in faiss: the same
+    keys, distances and order (ties in the order added; limit and keep alike) as numpy's
+    scan, with rows added between lookups, and lookups from a position on still by numpy."""
+    import numpy as np
+
+    from ingest import dedup
+    from ingest.dedup import FAISS_FROM, FingerprintIndex
+
+    if dedup._faiss() is None:
+        pytest.skip("faiss is not installed (requirements.txt): the numpy scan answers alone")
+    rng = np.random.default_rng(17)
+    base = rng.integers(0, 256, BITS // 8, dtype=np.uint8)
+    rows = rng.integers(0, 256, (FAISS_FROM + 3000, BITS // 8), dtype=np.uint8)
+    # a tenth near the query (templates and reposts: many ties at each distance)
+    near = rng.random(len(rows)) < 0.1
+    flips = rng.random((len(rows), BITS)) < rng.uniform(0.0, 0.4, (len(rows), 1))
+    rows[near] = base ^ np.packbits(flips[near], axis=1, bitorder="little")
+    fps = [r.tobytes().hex() for r in rows]
+    index = FingerprintIndex()
+    index.add_many([(f"d{i}", fp) for i, fp in enumerate(fps[:FAISS_FROM])])
+    query = base.tobytes().hex()
+    seen = 0
+    for i, fp in enumerate(fps[FAISS_FROM:]):  # lookups and additions alternate, as an ingest's
+        if i % 500 == 0:
+            n = len(index)
+            by_numpy = index._scan(index._words(query), 0, n)
+            expected = [(f"d{int(p)}", int(d)) for p, d in zip(*by_numpy, strict=True)]
+            expected.sort(key=lambda kd: kd[1])  # (stable: ties in the order added)
+            assert len(expected) > 100
+            assert index.within(query) == expected
+            assert (
+                index.within(query, limit=50, keep=60)
+                == expected[: max(50, sum(d <= 60 for _k, d in expected))]
+            )
+            assert index.within(query, limit=7) == expected[:7]
+            assert index.within(query, start=n - 400) == [
+                kd for kd in expected if int(kd[0][1:]) >= n - 400
+            ]
+            assert index._in_faiss == n  # (the lookups above ran in faiss)
+            seen += 1
+        index.add(f"d{FAISS_FROM + i}", fp)
+    assert seen == 6
+
+
+def test_without_faiss_the_numpy_scan_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest import dedup
+    from ingest.dedup import FAISS_FROM, FingerprintIndex
+
+    monkeypatch.setattr(dedup, "_faiss", lambda: None)
+    rng = random.Random(19)
+    index = FingerprintIndex()
+    fps = [_random_fp(rng) for _ in range(FAISS_FROM + 10)]
+    index.add_many([(f"d{i}", fp) for i, fp in enumerate(fps)])
+    assert index.within(fps[123]) == [("d123", 0)]
+    assert index._faiss is None
