@@ -4,7 +4,10 @@
 clauses leave a piece of the sentence instead of a name: a conjunction the figure stood
 after (人民调解员和数), a verb without its object (提出数, 增至数), a baseline whose figure
 was cut out (较增幅, 与（数), a discourse word or a pronoun before the name (而结案数却同比增幅,
-该庭开展巡回审判数), half a bracket (基层法院（含数). `reader_label` mends what can be
+该庭开展巡回审判数), half a bracket (基层法院（含数), a qualifier or a stand-in alone (以上,
+剩余, 对方), a byname before the name (着“最忙法庭”之称的乙法庭收案数), the pace of a growth
+(民商事纠纷以年均) or the rest of a verb reaching a level (调撤率跃, 年受案量突破数, 调解成功率
+比高出). `reader_label` mends what can be
 mended by cutting the stray words, and gives a safe generic label by the figure's unit
 (件数, 人数, 增幅…) where the words left name nothing: the outcome's text shows the sentence,
 and a plain 人数 misleads no one where 人民调解员和数 does.
@@ -105,6 +108,18 @@ FROM_TAIL = re.compile(
     r"[从由](?:(?:去年|上年|前年)?(?:同期)?|[^从由，,。；;]{0,8}?的(?:年均)?"
     r"|[\u4e00-\u9fff]{0,8}?(?P<verb>增长|攀升|上升|增加|下降|减少|降低|回落|缩短|提高)(?:到|至)?数?)$"
 )
+#: a word that only qualifies or stands in for the figure, no name of what it measures
+#: (10%以上 -> 以上, 剩余3000元 -> 剩余, 对方2万元 -> 对方)
+_NO_NAME = re.compile(r"(?:以上|以下|左右|之多|有余|剩余|其余|对方|本人)")
+#: a byname the text gives what it counts (有着“最忙法庭”之称的乙法庭收案1200件): the
+#: words after it name the measure
+_BYNAME = re.compile(r"^(?:有|带)?着?[^，,。；;]{1,16}?之称的")
+#: the pace a measure grew at, cut before its figure (民商事纠纷以年均12%以上增幅持续增长)
+_PACE_TAIL = re.compile(r"以(?P<per>年均|每年|月均|日均)$")
+#: the rest of a verb reaching a level (调撤率跃升至91.5%, 年受案量突破9万件, 调解成功率比上年
+#: 高出8个百分点), and a baseline word left before it
+_REACH_TAIL = re.compile(r"(?:(?<=[率量数])跃升?|突破|高出|超出)$")
+_BASE_TAIL = re.compile(r"(?:相比|相较|比|较)$")
 #: an adverb of manner alone (迅猛数: …从3.9万件迅猛增长到7.7万件)
 _ADVERB = re.compile(r"迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断")
 #: a noun of one character that makes a label with 数 (村数, 镇数, 户数)
@@ -176,6 +191,16 @@ def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
     label = _EMPTY_BRACKETS.sub("", metric or "")
     label = _balanced(label)
     label = _LEAD_MARK.sub("", label)
+    if _NO_NAME.fullmatch(label):
+        return generic_label(uom, direction)
+    byname = _BYNAME.match(label)
+    if byname and len(_HAN.findall(_SUFFIX.sub("", label[byname.end() :]))) >= 2:
+        label = label[byname.end() :]
+    pace = _PACE_TAIL.search(label)
+    if pace:
+        if uom in _PERCENT and direction in ("up", "down") and pace.start() >= 2:
+            return label[: pace.start()] + pace.group("per") + generic_label(uom, direction)
+        return generic_label(uom, direction)
     for _ in range(3):
         cut = _LEAD_WORDS.sub("", label)
         if cut == label or len(_HAN.findall(cut)) < 2:
@@ -193,6 +218,14 @@ def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
         head = label[: start.start()].removesuffix("的")
         return head if re.search("[数量]$", head) else head + "数"
     change = suffix is not None and suffix.group(0) in ("增幅", "降幅")
+    reach = _REACH_TAIL.search(body)
+    if reach and len(_HAN.findall(body[: reach.start()])) < 2:
+        return generic_label(uom, direction)  # 突破数: the verb alone
+    if reach:
+        body = _BASE_TAIL.sub("", body[: reach.start()])
+        if suffix is None and uom in ("个百分点", "百分点") and direction in ("up", "down"):
+            suffix = _SUFFIX.search(generic_label(uom, direction))  # 调解成功率增幅
+        label = body + (suffix.group(0) if suffix else "")
     tail = _LEVEL_TAIL.search(body)
     if tail:
         if len(_HAN.findall(body[: tail.start()])) < 2:

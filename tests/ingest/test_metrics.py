@@ -37,6 +37,46 @@ def test_a_label_is_no_piece_of_its_sentence(text: str, label: str) -> None:
     assert _labels(text)[-1][2] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a byname before the name: the words after it name the measure
+        ("有着“最忙法庭”之称的乙县法院丙法庭收案1200件。", "乙县法院丙法庭收案数"),
+        # the pace of a growth cut before its figure
+        ("近年来诉至法院的民商事纠纷以年均12%以上增幅持续增长。", "民商事纠纷年均增幅"),
+        # the rest of a verb reaching a level, and the baseline word before it
+        ("甲县法院的调撤率跃升至91.5%。", "调撤率"),
+        ("全市法院年受案量突破9万件。", "年受案量"),
+        ("今年调解成功率比2022年高出8个百分点。", "调解成功率"),
+    ],
+)
+def test_a_label_names_the_measure_not_a_word_around_the_figure(text: str, label: str) -> None:
+    assert _labels(text)[-1][2] == label
+
+
+@pytest.mark.parametrize(
+    ("metric", "uom", "direction", "label"),
+    [
+        # a qualifier or a word standing in for the figure names nothing it measures
+        ("以上", "%", None, "比例"),
+        ("以上", "%", "up", "增幅"),
+        ("剩余", "元", None, "金额"),
+        ("对方", "万元", None, "金额"),
+        # the pace cut before a figure that is no change is no name either
+        ("民商事纠纷以年均", "%", None, "比例"),
+    ],
+)
+def test_a_word_around_the_figure_alone_falls_back_to_the_unit(
+    metric: str, uom: str, direction: str | None, label: str
+) -> None:
+    assert reader_label(metric, uom, direction) == label
+
+
+def test_a_label_keeps_a_word_that_only_ends_like_a_verb_of_reaching() -> None:
+    assert reader_label("全州法院干警活跃数", "名") == "全州法院干警活跃数"
+    assert reader_label("突破数", "件") == "件数"
+
+
 def test_a_figure_inside_a_bracket_is_named_by_the_words_there() -> None:
     got = _labels("丁县法院共审结案件1200件（含速裁案件400件）。")
     assert got == [(1200.0, "件", "审结案件数"), (400.0, "件", "速裁案件数")]
