@@ -522,7 +522,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
     elif cmd == "import":
         report = review.from_jsonl(store, args.path)
         print(report.summary())
-        return 2 if report.conflicts else 0
+        return 2 if report.conflicts or report.refused else 0
     elif cmd == "apply":
         print(f"已重新应用审核决定：{review.reapply_all(store)} 条事实")
     elif cmd == "progress" and args.by:

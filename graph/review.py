@@ -1079,11 +1079,127 @@ def decide(
         bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
         if bad:
             raise BadParameter(f"不能修改 {'、'.join(sorted(bad))}")
+        check_values(d.new)
     stmt = RecordDecision(d)
     _write(store, [stmt])
     if stmt.touched.reopened:  # (a fact back in the queue: its evidence changed)
         keep_queue_heads(store, stmt.touched.facts)
     return d
+
+
+#: how far ahead of this machine's clock an imported decision's time may be (another
+#: machine's clock, a time zone written wrong); later than that, it would outrank every
+#: decision made here until that day
+CLOCK_SKEW = timedelta(days=1)
+
+
+def check_values(new: dict[str, Any], *, today: str | None = None) -> None:
+    """BadParameter when a correction's or an added fact's values are what `review correct`,
+    `review add` and the 审核 page refuse: an end that is no id, a stage that is none of
+    `STAGES`, a figure that is no finite number, a qualifier none of `QUALIFIERS`, a date or
+    period that does not exist or lies after `today` (`date_precision`, `period_value`), a
+    date's precision that is not its own. `decide`, `add_fact` and `review import` check
+    with it (a decision file could store 2025-02-30, the command line cannot).
+
+    >>> check_values({"stage": "piloted", "value": 12, "period": "2023-06/2023"})
+    >>> check_values({"value": "12件"})
+    Traceback (most recent call last):
+    ...
+    graph.errors.BadParameter: 数值应为数字（value: '12件'）
+    """
+    import math
+
+    for key in ("src", "dst"):
+        if key in new and not (isinstance(new[key], str) and new[key]):
+            raise BadParameter(f"实体应为 ID（{key}: {new[key]!r}）")
+    for key in ("title", "metric", "unit_of_measure"):
+        if key in new and not isinstance(new[key], str):
+            raise BadParameter(f"应为文字（{key}: {new[key]!r}）")
+    for key in ("scope", "initiative"):  # None ('' on the command line) takes it away
+        if new.get(key) is not None and not isinstance(new[key], str):
+            raise BadParameter(f"应为文字（{key}: {new[key]!r}）")
+    if "stage" in new and new["stage"] not in STAGES:
+        from graph.model import STAGE_ZH
+
+        names = "、".join(f"{STAGE_ZH[code]}（{code}）" for code in STAGES)
+        raise BadParameter(f"阶段 {new['stage']!r} 无效：应为 {names} 之一（stage）")
+    if "value" in new:
+        value = new["value"]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise BadParameter(f"数值应为数字（value: {value!r}）")
+        if not math.isfinite(value):
+            raise BadParameter(f"数值应为有限的数字（value: {value!r}）")
+    qualifier = new.get("qualifier")
+    if qualifier is not None and qualifier not in QUALIFIERS:
+        raise BadParameter(
+            f"限定词 {qualifier!r} 无效：应为 {' '.join(QUALIFIERS)} 之一，或用 '' 去掉"
+        )
+    if "date" in new:
+        date = new["date"]
+        if not isinstance(date, str):
+            raise BadParameter(f"日期应为 YYYY、YYYY-MM 或 YYYY-MM-DD（date: {date!r}）")
+        precision = date_precision(date, today=today)
+        if new.get("date_precision", precision) != precision:
+            raise BadParameter(
+                f"日期 {date!r} 的精度应为 {precision}（date_precision: {new['date_precision']!r}）"
+            )
+    elif "date_precision" in new:
+        raise BadParameter(f"只给了日期精度，没有日期（date_precision: {new['date_precision']!r}）")
+    if "period" in new:
+        period = new["period"]
+        if not isinstance(period, str):
+            raise BadParameter(
+                f"统计期间应为文字，如 2024 或 2024-01/2024-06（period: {period!r}）"
+            )
+        period_value(period, today=today)
+
+
+def check_record(d: Decision, *, today: str | None = None) -> None:
+    """BadParameter when a decision read from a file (`review import`) says what the
+    command line and the 审核 page never record: a time that is no ISO time or lies more
+    than `CLOCK_SKEW` ahead, a rejection without its reason, a correction without values
+    or of a field no correction changes, a figure's fields on a fact that reports no
+    figure, values `check_values` refuses, an added fact without its sentence's offsets,
+    a rename without a name, a promotion of other fields than `PROMOTE_FIELDS`."""
+    try:
+        when = datetime.fromisoformat(d.time)
+    except ValueError:
+        raise BadParameter(
+            f"审核时间应为 ISO 时间，如 2026-01-05T08:00:00+00:00（time: {d.time!r}）"
+        ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if when > datetime.now(UTC) + CLOCK_SKEW:
+        raise BadParameter(f"审核时间晚于现在（time: {d.time!r}）")
+    if d.decision in ("reject", "drop") and not d.note:  # (as `decide`, `drop_candidate`)
+        raise BadParameter(f"{DECISION_ZH[d.decision]}须写明理由（note）")
+    if d.decision == "correct":
+        if not d.new:
+            raise BadParameter("修改须给出新的值（new 为空）")
+        bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
+        if bad:
+            raise BadParameter(f"不能修改 {'、'.join(sorted(bad))}")
+        figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
+        dst = str(d.new.get("dst") or d.old.get("dst") or "")
+        if figure and label_kind(dst) != "Outcome":
+            raise BadParameter(
+                f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改"
+                f"（REPORTED unit → figure），而不是在 {d.old.get('type')} → {dst} 上"
+            )
+        check_values(d.new, today=today)
+    elif d.decision == "add":
+        start, end = d.new.get("start"), d.new.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+            raise BadParameter(f"新增的事实须写明句子的位置（start: {start!r}，end: {end!r}）")
+        check_values({k: v for k, v in d.new.items() if k in REL_FIELDS}, today=today)
+    elif d.decision == "rename":
+        name = d.new.get("name")
+        if not (isinstance(name, str) and name.strip()):
+            raise BadParameter(f"请给出新名称（name: {name!r}）")
+    elif d.decision == "promote":
+        bad = set(d.new) - set(PROMOTE_FIELDS)
+        if bad:
+            raise BadParameter(f"纳入举措名录不能设定 {'、'.join(sorted(bad))}")
 
 
 def decide_many(
@@ -1137,6 +1253,7 @@ def add_fact(
     check_rel_type(rel_type)
     # a value absent or None was not chosen: never a change to the fact found
     extra = {k: v for k, v in (props or {}).items() if k in REL_FIELDS and v is not None}
+    check_values(extra)
     fid = fact_id(rel_type, src, dst, *_corrected_key(rel_type, extra))
     found = _known_fact(store, rel_type, src, dst, fid, doc_id, sentence)
     if found is None and rel_type == "ADOPTED" and "stage" not in extra:
@@ -1942,6 +2059,9 @@ class ImportReport:
     added: list[str] = field(default_factory=list)  # decision ids stored
     unchanged: list[str] = field(default_factory=list)  # already here
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (decision id, why)
+    #: (file and line, and the decision's id when it has one; why): records the command
+    #: line would refuse (a date that does not exist …), left out, the rest imported
+    refused: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """What an import did, in Chinese (decision and fact ids as they are).
@@ -1950,43 +2070,82 @@ class ImportReport:
         新增审核决定 1 条；已有（未变） 0 条；冲突（未导入） 1 条
           冲突：review:2：原因
           冲突的决定未导入：请在本处重新审核这些事实，或从文件中删去这些记录后再导入
+        >>> print(ImportReport([], [], [], [("d.jsonl 第 2 行（review:3）", "原因")]).summary())
+        新增审核决定 0 条；已有（未变） 0 条；冲突（未导入） 0 条；有误（未导入） 1 条
+          有误：d.jsonl 第 2 行（review:3）：原因
+          有误的决定未导入：改正文件中的这些记录后再导入（已导入的不会重复）
         """
         lines = [
             f"新增审核决定 {len(self.added)} 条；已有（未变） {len(self.unchanged)} 条；"
             f"冲突（未导入） {len(self.conflicts)} 条"
+            + (f"；有误（未导入） {len(self.refused)} 条" if self.refused else "")
         ]
         lines += [f"  冲突：{i}：{why}" for i, why in self.conflicts]
         if self.conflicts:
             lines.append(
                 "  冲突的决定未导入：请在本处重新审核这些事实，或从文件中删去这些记录后再导入"
             )
+        lines += [f"  有误：{where}：{why}" for where, why in self.refused]
+        if self.refused:
+            lines.append("  有误的决定未导入：改正文件中的这些记录后再导入（已导入的不会重复）")
         return "\n".join(lines)
 
 
-def read_jsonl(path: str | Path) -> list[Decision]:
-    out = []
+def _read_records(
+    path: str | Path, *, today: str | None = None
+) -> tuple[list[tuple[str, Decision]], list[tuple[str, str]]]:
+    """The decisions of a file, each with where it is (file, line, id), and the records
+    refused (where, why): not a decision record, or one `check_record` refuses."""
     p = Path(path)
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise CourtgraphError(f"无法读取 {p}：{os_reason_zh(exc)}") from exc
+    good: list[tuple[str, Decision]] = []
+    refused: list[tuple[str, str]] = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        where = f"{p} 第 {n} 行"
         try:
-            out.append(Decision.from_json(json.loads(line)))
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise BadParameter(f"应为 JSON 对象（{type(data).__name__}）")
+            d = Decision.from_json(data)
         except (ValueError, TypeError, BadParameter) as exc:
-            raise BadParameter(f"{p}:{n}：不是审核决定记录（{exc}）") from exc
-    return out
+            refused.append((where, f"不是审核决定记录（{exc}）"))
+            continue
+        where += f"（{d.id}）"
+        try:
+            check_record(d, today=today)
+        except BadParameter as exc:
+            refused.append((where, str(exc)))
+            continue
+        good.append((where, d))
+    return good, refused
 
 
-def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
+def read_jsonl(path: str | Path) -> list[Decision]:
+    """The decisions of a file; BadParameter naming the first record that is none, or that
+    the command line would refuse (`check_record`)."""
+    good, refused = _read_records(path)
+    if refused:
+        raise BadParameter(f"{refused[0][0]}：{refused[0][1]}")
+    return [d for _, d in good]
+
+
+def from_jsonl(store: GraphStore, path: str | Path, *, today: str | None = None) -> ImportReport:
     """Import decisions. A record already here is skipped. Where this graph's reviewers have
     decided a fact and the file's latest decision on it says something else, the file's new
     records on that fact are reported as a conflict and not imported (decide again here, or
-    import after removing them from the file); everything else is stored and applied."""
+    import after removing them from the file); a record the command line would refuse (a
+    date that does not exist or lies after `today`, a stage or a figure that is none:
+    `check_record`), or that cannot be applied here (an end this graph lacks), is reported
+    with its file and line and not imported; everything else is stored and applied."""
     report = ImportReport()
-    incoming = read_jsonl(path)
+    records, report.refused = _read_records(path, today=today)
+    where = {d.id: w for w, d in records}
+    incoming = [d for _, d in records]
     local = decisions(store)
     by_id = {d.id: d for d in local}
     local_by_fact: dict[str, list[Decision]] = {}
@@ -2020,12 +2179,28 @@ def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
             continue
         fresh += new
     facts: set[FactKey] = set()
+    stored: list[str] = []
     for i in range(0, len(fresh), 200):
-        stmts = [RecordDecision(d, snapshot=False) for d in fresh[i : i + 200]]
-        _write(store, cast(list[Any], stmts))
+        batch = fresh[i : i + 200]
+        stmts = [RecordDecision(d, snapshot=False) for d in batch]
+        try:
+            _write(store, cast(list[Any], stmts))
+        except CourtgraphError:
+            # one record cannot be applied here (the whole batch was rolled back): one by
+            # one, so the batch goes on past it
+            stmts = []
+            for d in batch:
+                stmt = RecordDecision(d, snapshot=False)
+                try:
+                    _write(store, [stmt])
+                except CourtgraphError as exc:
+                    report.refused.append((where.get(d.id, d.id), str(exc)))
+                    continue
+                stmts.append(stmt)
         for stmt in stmts:
             facts |= stmt.touched.facts
-    report.added = [d.id for d in fresh]
+            stored.append(stmt.decision.id)
+    report.added = stored
     if facts:
         keep_queue_heads(store, facts)  # what the decisions wrote (and moved, for a merge)
     return report
@@ -2952,14 +3127,25 @@ def describe(row: dict[str, Any]) -> str:
 QUALIFIERS: tuple[str, ...] = ("约", "近", "超", "余", "多", "以上", "不到", "少于", "不足")
 
 
-def period_value(period: str) -> str:
+def period_value(period: str, *, today: str | None = None) -> str:
     """A figure's period as the store keeps it: an ISO date prefix (YYYY, YYYY-MM or
     YYYY-MM-DD) or a range of two joined by ``/`` whose start is not after its end;
     BadParameter otherwise, naming a month or day that does not exist (2024-01/2024-13).
 
-    >>> period_value(" 2023-01/2023-06 ")
-    '2023-01/2023-06'
+    A reported figure counts what has happened (extraction leaves targets and plans out:
+    ingest/outcomes.py), so no part of its period lies after `today` (default: this
+    machine's date), each at its own precision as `date_precision` holds a date: this year
+    (2026) and this month (2026-12) are no future period, 2026-01-01/2026-12-31 is before
+    31 December. Start and end are compared as days: 2023-06/2023 (June to the end of the
+    year) is a period, 2024/2023-06 is not.
+
+    >>> period_value(" 2023-01/2023-06 "), period_value("2023-06/2023")
+    ('2023-01/2023-06', '2023-06/2023')
+    >>> period_value("2026", today="2026-12-07"), period_value("2026-12", today="2026-12-07")
+    ('2026', '2026-12')
     """
+    from datetime import date as day_of
+
     text = period.strip()
     parts = text.split("/")
     shape = f"统计期间 {period!r} 无效：应为 YYYY、YYYY-MM、YYYY-MM-DD，或以 开始/结束 写两个"
@@ -2971,9 +3157,37 @@ def period_value(period: str) -> str:
             raise BadParameter(shape)
         if fault:
             raise BadParameter(f"统计期间 {period!r} 无效：{fault}")
-    if len(parts) == 2 and parts[0] > parts[1]:
+    if len(parts) == 2 and _first_day(parts[0]) > _last_day(parts[1]):
         raise BadParameter(f"统计期间 {period!r}：开始晚于结束")
+    today = today or day_of.today().isoformat()
+    late = [part for part in parts if part > today[: len(part)]]
+    if late:
+        which = " " if len(parts) == 1 else " 的起点" if late[0] == parts[0] else " 的终点"
+        raise BadParameter(
+            f"统计期间 {period!r}{which}晚于今天（{today}）：报告的数字不会统计到将来，"
+            f"请检查年份和月份（本年、本月至今可写作 {today[:4]}、{today[:7]}）"
+        )
     return text
+
+
+def _first_day(date: str) -> str:
+    """The first day of an ISO date prefix that exists: 2023 → 2023-01-01."""
+    return date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date
+
+
+def _last_day(date: str) -> str:
+    """The last day of an ISO date prefix that exists: 2023 → 2023-12-31, 2024-02 → 2024-02-29.
+
+    >>> _last_day("2023"), _last_day("2024-02"), _last_day("2023-04-05"), _first_day("2023-04")
+    ('2023-12-31', '2024-02-29', '2023-04-05', '2023-04-01')
+    """
+    import calendar
+
+    if len(date) == 4:
+        return date + "-12-31"
+    if len(date) == 7:
+        return f"{date}-{calendar.monthrange(int(date[:4]), int(date[5:]))[1]:02d}"
+    return date
 
 
 #: what `_date_fault` says of a date that is no ISO date prefix

@@ -373,3 +373,28 @@ def test_the_correction_form_says_in_chinese_that_enter_saves(small_store) -> No
     styles = [h.proto.body for h in at.get("html") if "InputInstructions" in h.proto.body]
     assert styles == [ENTER_TO_SAVE]
     assert '"按 Enter 保存修改"' in ENTER_TO_SAVE
+
+
+def test_a_period_after_today_is_refused_on_the_page_and_june_to_the_years_end_is_taken(
+    small_store,
+) -> None:
+    """Reviewer (session 20): a period after today (2099, 2025/2099) was stored from the page
+    as from the command line; 2023-06/2023 (June to the year's end) was refused as 起点晚于终点.
+    The page says what the command line says."""
+    at = _signed_in()
+    at.selectbox(key="review.kind").select("outcome")
+    at.run()
+    _open(at, BING_RATE)
+    for period, said in (("2099", "'2099' 晚于今天"), ("2025/2099", "'2025/2099' 的终点晚于今天")):
+        at.text_input(key=f"review.period.{BING_RATE}").input(period)
+        at.button(key=f"review.fix.{BING_RATE}").click()
+        at.run()
+        errors = texts(at, "error")
+        assert any(said in m for m in errors), (period, errors)
+        assert review.decisions(small_store, BING_RATE) == []
+    at.text_input(key=f"review.period.{BING_RATE}").input("2023-06/2023")
+    at.button(key=f"review.fix.{BING_RATE}").click()
+    at.run()
+    no_trouble(at)
+    (d,) = review.decisions(small_store, BING_RATE)
+    assert d.new == {"period": "2023-06/2023"}

@@ -108,3 +108,80 @@ def test_a_visits_correction_says_what_it_studies_now() -> None:
     """`review history` showed 修改内容 blank for a learning visit's --initiative."""
     assert _change_zh({"initiative": "诉源治理"}) == "学习内容：诉源治理"
     assert _change_zh({"initiative": ""}) == "学习内容：（去掉）"
+
+
+def test_review_correct_refuses_a_period_after_today_and_takes_june_to_the_years_end(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys
+) -> None:
+    """Reviewer (session 20): `--period 2099` was stored (a reported figure counts what has
+    happened), `--value nan` too; 2023-06/2023 was refused as 开始晚于结束."""
+    from graph import review
+    from graph.model import fact_id
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    rate = fact_id("REPORTED", g.BING, g.RATE)
+    for more, said in (
+        (["--period", "2099"], "统计期间 '2099' 晚于今天"),
+        (["--period", "2025/2099"], "统计期间 '2025/2099' 的终点晚于今天"),
+        (["--value", "nan"], "数值应为有限的数字（value: nan）"),
+    ):
+        assert main(["review", "correct", rate, *more, "--reviewer", "王审核"]) != 0
+        assert said in capsys.readouterr().err
+    assert review.decisions(arcadedb_store, rate) == []
+    assert main(["review", "correct", rate, "--period", "2023-06/2023", "--reviewer", "王审"]) == 0
+    (d,) = review.decisions(arcadedb_store, rate)
+    assert d.new == {"period": "2023-06/2023"}
+
+
+def test_review_import_names_the_records_it_refuses_and_imports_the_rest(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys, tmp_path: Path
+) -> None:
+    """Reviewer (session 20): `review import` took 2025-02-30 and a date next year from a
+    decision file (`review correct` refuses both). Each is named with its line and the
+    command line's reason; the other records are imported; the exit status is 2."""
+    import json
+    from datetime import date
+
+    from graph import review
+    from graph.model import fact_id
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    ding = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+
+    def record(day: str) -> str:
+        new = {"date": day, "date_precision": "day"}
+        return json.dumps(
+            {
+                "fact_id": ding,
+                "decision": "correct",
+                "reviewer": "李审",
+                "time": f"2026-01-0{1 + len(day) % 7}T08:00:00+00:00",
+                "old": {"type": "ADOPTED", "src": g.DING, "dst": g.SUYUAN},
+                "new": new,
+            },
+            ensure_ascii=False,
+        )
+
+    later = f"{date.today().year + 1}-01-05"
+    path = tmp_path / "decisions.jsonl"
+    path.write_text(
+        "\n".join([record("2025-02-30"), record(later), record("2024-03-05")]) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["review", "import", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert "新增审核决定 1 条" in out and "有误（未导入） 2 条" in out
+    assert (
+        f"{path} 第 1 行（review:" in out
+        and "日期 '2025-02-30' 无效：2025 年 2 月没有 30 日" in out
+    )
+    assert f"{path} 第 2 行（review:" in out and f"日期 '{later}' 晚于今天" in out
+    (d,) = review.decisions(arcadedb_store, ding)
+    assert d.new["date"] == "2024-03-05"
+    assert main(["review", "import", str(path)]) == 2  # again: nothing twice
+    assert "新增审核决定 0 条；已有（未变） 1 条" in capsys.readouterr().out
+    assert len(review.decisions(arcadedb_store, ding)) == 1

@@ -879,11 +879,14 @@ def test_import_refuses_broken_records(store, tmp_path: Path) -> None:
         '{"fact_id": "adopted:x", "decision": "reject", "reviewer": "甲", "time": "t"}\n',
         encoding="utf-8",
     )
-    with pytest.raises(BadParameter, match="bad.jsonl:1"):
-        review.from_jsonl(store, bad)
+    # reported with its line, not imported (the rest of a file is: see below)
+    (refused,) = review.from_jsonl(store, bad).refused
+    assert refused[0] == f"{bad} 第 1 行" and "对事实的决定须写明所针对的事实" in refused[1]
     bad.write_text("not json\n", encoding="utf-8")
-    with pytest.raises(BadParameter, match="bad.jsonl:1"):
-        review.from_jsonl(store, bad)
+    (refused,) = review.from_jsonl(store, bad).refused
+    assert refused[0] == f"{bad} 第 1 行" and refused[1].startswith("不是审核决定记录（")
+    with pytest.raises(BadParameter, match="bad.jsonl 第 1 行：不是审核决定记录"):
+        review.read_jsonl(bad)
     # the system's reason in Chinese too (it was "No such file or directory")
     with pytest.raises(CourtgraphError, match="missing.jsonl：没有这个文件或文件夹$"):
         review.from_jsonl(store, tmp_path / "missing.jsonl")
@@ -1190,3 +1193,125 @@ def test_a_decision_keeps_a_facts_documents_sorted(store, how: str) -> None:
             props={"stage": "adopted"},
         )
     assert _bing_suyuan_docs(store) == [DOC_0, g.DOC_A, g.DOC_B]
+
+
+def _next_year() -> str:
+    from datetime import date
+
+    return str(date.today().year + 1)
+
+
+def test_a_period_in_the_future_is_refused_and_its_ends_are_compared_as_days() -> None:
+    """Reviewer (session 20): `--period 2099` and `--period 2025/2099` were stored, though a
+    reported figure counts what has happened (targets are no outcomes: ingest/outcomes.py);
+    2023-06/2023 (June to the year's end) was refused as 开始晚于结束."""
+    for period in ("2099", f"{_next_year()}-01", "2025/2099"):
+        with pytest.raises(BadParameter, match="晚于今天"):
+            review.period_value(period)
+    with pytest.raises(BadParameter, match=r"'2026-12-20/2026' 的起点晚于今天（2026-12-07）"):
+        review.period_value("2026-12-20/2026", today="2026-12-07")
+    with pytest.raises(BadParameter, match=r"的终点晚于今天（2026-12-07）.*可写作 2026、2026-12"):
+        review.period_value("2026-01-01/2026-12-31", today="2026-12-07")
+    assert review.period_value("2026", today="2026-12-07") == "2026"  # this year so far
+    assert review.period_value("2026-12", today="2026-12-07") == "2026-12"
+    for period in ("2023-06/2023", "2023-06-15/2023-06", "2023/2023-06", "2024-02/2024-02-29"):
+        assert review.period_value(period) == period
+    for period in ("2024/2023-06", "2023-07/2023-06-30", "2024-06/2024-01"):
+        with pytest.raises(BadParameter, match="开始晚于结束"):
+            review.period_value(period)
+
+
+def test_a_correction_decide_refuses_values_the_command_line_refuses(store) -> None:
+    """`decide` (the command line and the page) checks the values itself: a value that is
+    no finite number (`--value nan` was stored), a date or period after today."""
+    g.load_small_graph(store)
+    for new, why in (
+        ({"value": float("nan")}, "有限的数字"),
+        ({"value": "12件"}, "数值应为数字"),
+        ({"period": "2099"}, "晚于今天"),
+        ({"qualifier": "大约"}, "限定词 '大约' 无效"),
+    ):
+        with pytest.raises(BadParameter, match=why):
+            review.decide(store, BING_RATE, "correct", reviewer="甲", new=new)
+    with pytest.raises(BadParameter, match="阶段 'planned' 无效"):
+        review.decide(store, BING_SUYUAN, "correct", reviewer="甲", new={"stage": "planned"})
+    assert review.decisions(store) == []
+
+
+def test_import_refuses_what_the_command_line_refuses_and_imports_the_rest(
+    store, tmp_path: Path
+) -> None:
+    """Reviewer (session 20): a decision file with 2025-02-30 or a date next year was
+    imported as is (`review correct` refuses both). Each such record is named (file, line,
+    decision id) with the command line's reason and left out; the rest is imported, and
+    importing again adds nothing."""
+    g.load_small_graph(store)
+    _decide_all(store)
+    out = tmp_path / "decisions.jsonl"
+    review.to_jsonl(store, out)
+    good = out.read_text(encoding="utf-8").splitlines()
+    fixed = json.loads(next(line for line in good if '"correct"' in line))
+    figure = {
+        "fact_id": BING_RATE,
+        "decision": "correct",
+        "reviewer": "李审",
+        "time": "2026-01-05T08:00:00+00:00",
+        "old": {"type": "REPORTED", "src": g.BING, "dst": g.RATE},
+        "new": {"period": "2023-06/2023"},
+    }
+    # (a fact no other record is about: an end this graph lacks fails when applied)
+    role = {**figure, "fact_id": ZHANG_ROLE, "new": {}}
+    role["old"] = {"type": "HOLDS_ROLE", "src": g.ZHANG, "dst": g.BING}
+    nxt = _next_year()
+
+    def rec(base: dict, new: dict | None = None, **over: object) -> str:
+        r = {k: v for k, v in {**base, **over}.items() if k not in ("id", "evidence_hash")}
+        r["new"] = {**base["new"], **(new or {})}
+        return json.dumps(r, ensure_ascii=False)
+
+    bad = [
+        (rec(fixed, {"date": "2025-02-30", "date_precision": "day"}), "2025 年 2 月没有 30 日"),
+        (rec(fixed, {"date": f"{nxt}-03", "date_precision": "month"}), f"'{nxt}-03' 晚于今天"),
+        (rec(fixed, {"date_precision": "day"}), "精度应为 month"),
+        (rec(fixed, {"stage": "planned"}), "阶段 'planned' 无效"),
+        (rec(fixed, {"colour": "red"}), "不能修改 colour"),
+        (rec(fixed, {"value": 3}), "须在报告该数字的单位事实上修改"),
+        (rec(fixed, time=f"{nxt}-06-01T00:00:00+00:00"), "审核时间晚于现在"),
+        (rec(fixed, time="昨天"), "应为 ISO 时间"),
+        (rec(fixed, old={**fixed["old"], "type": "LIKES"}), "未知的事实类型 'LIKES'"),
+        (rec({**fixed, "decision": "reject", "note": "", "new": {}}), "驳回须写明理由"),
+        (rec({**fixed, "new": {}}), "修改须给出新的值"),
+        (rec(figure, {"period": f"2024/{nxt}"}), "的终点晚于今天"),
+        (rec(figure, {"period": "2024/2023-06"}), "开始晚于结束"),
+        (rec(figure, {"period": "2024-13"}), "没有 13 月"),
+        (rec(figure, {"value": "12件"}), "数值应为数字"),
+        (rec(figure, {"qualifier": "大约"}), "限定词 '大约' 无效"),
+        (rec(role, {"dst": "court:不存在的法院"}), "图中没有实体 'court:不存在的法院'"),
+        ("not json", "不是审核决定记录"),
+    ]
+    lines = [good[0], *(b for b, _ in bad[:9]), good[1], *(b for b, _ in bad[9:]), good[2]]
+    lines.append(rec(figure))
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store.clear()
+    g.load_small_graph(store)
+    report = review.from_jsonl(store, path)
+    assert (len(report.added), report.unchanged, report.conflicts) == (4, [], [])
+    refused = dict(report.refused)
+    assert len(refused) == len(bad)
+    for (line, why), n in zip(bad, [*range(2, 11), *range(12, 21)], strict=True):
+        where = next(w for w in refused if w.startswith(f"{path} 第 {n} 行"))
+        assert why in refused[where], (line, refused[where])
+        # the decision's id when the line is a decision record
+        assert ("（review:" in where) != refused[where].startswith("不是审核决定记录"), where
+    assert review.date_precision("2022-10") == "month"  # (the good correction: stored)
+    assert _status(store, g.MID, "ADOPTED", g.SUYUAN, MID_FIXED)[0] == "corrected"
+    assert store.read("MATCH (o:Entity {id: $id}) RETURN o.period AS p", {"id": g.RATE}) == [
+        {"p": "2023-06/2023"}
+    ]
+    summary = report.summary()
+    assert f"有误（未导入） {len(bad)} 条" in summary and f"{path} 第 2 行" in summary
+    assert "2025 年 2 月没有 30 日" in summary
+    again = review.from_jsonl(store, path)
+    assert (again.added, len(again.unchanged), len(again.refused)) == ([], 4, len(bad))
+    assert len(review.decisions(store)) == 4
