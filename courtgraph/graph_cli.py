@@ -265,7 +265,8 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--value", type=float, help="成效数字的数值")
     co.add_argument("--unit-of-measure", help="成效数字的计量单位，如 件 或 %%")
     co.add_argument(
-        "--period", help="成效数字的期间：YYYY、YYYY-MM、YYYY-MM-DD 或 起/止（START/END）"
+        "--period",
+        help="成效数字的期间：YYYY、YYYY-MM、YYYY-MM-DD 或 起/止（START/END），不晚于今天",
     )
     co.add_argument(
         "--qualifier",
