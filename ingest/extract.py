@@ -2366,6 +2366,16 @@ def _initiatives(
     adoptions: dict[tuple[str, str, str], Adoption] = {}
 
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
+        if (
+            rule in _CONTEXT_RULES
+            and relation == "adopted"
+            and ctx.level(unit) in _HIGH_OR_MIDDLE
+            and _WHOLE_SCOPE.search(ev.sentence)
+        ):
+            # in a section or paragraph about 甲中院, 全市X适用率提高…: the city's courts do X,
+            # which the sentence does not name as one court; the court guessed from the context
+            # leads them, it is not the one doing it
+            return
         s, upto = _date_window(ctx, unit, m)
         date, precision = _adoption_date(text[s:upto], upto - s, ctx.ref_date)
         date, precision = _month_day_date(ctx, s, upto) or (date, precision)
@@ -2607,6 +2617,32 @@ def _one_reading_per_sentence(adoptions: dict[tuple[str, str, str], Adoption]) -
         a.date, a.date_precision = None, None
         for ev in kept:
             _earliest(a, ev.date, ev.date_precision)
+
+
+_HIGH_OR_MIDDLE = ("intermediate", "high")
+#: the rules that credit a court the initiative's sentence does not name: its section, its
+#: paragraph, an earlier paragraph's topic or the article's own court (not the section's court
+#: reporting a group the sentence names, adoption:section-reporter: 全市法院推行X in 甲中院's)
+_CONTEXT_RULES = frozenset(
+    {
+        "adoption:directive-home",
+        "adoption:section",
+        "adoption:paragraph",
+        "adoption:paragraph-before-examples",
+        "adoption:paragraph-topic",
+        "adoption:heading-next-topic",
+        "adoption:paragraph-topic-far",
+        "adoption:home",
+        "adoption:home-early",
+    }
+)
+#: a sentence about the courts of a whole city or province (全市小额诉讼程序适用率…, 两级法院…),
+#: not a rank or a first among them (排名全省第一, 在全市率先推行)
+_WHOLE_SCOPE = re.compile(
+    r"(?<!排名)(?<!位居)(?<!位列)(?<!居)(?<!列)(?:全市|全省|全区|全州|全盟)"
+    r"(?![第前首]|率先|唯一|最|领先|排名|名列)"
+    r"|两级法院|三级法院"
+)
 
 
 #: the relations a date after the article's publication turns into a plan

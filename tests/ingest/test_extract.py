@@ -3097,3 +3097,21 @@ def test_exported_name_stays_the_graphs_name_when_the_text_writes_it():
     assert "繁简分流" in names
     assert names["繁简分流"]["graph_name"] == "繁简分流"
     assert all(m in text for m in names["繁简分流"]["mentions"])
+
+
+def test_a_whole_citys_work_in_a_courts_section_is_not_that_courts_adoption() -> None:
+    # the section is 甲市中院's, the sentence speaks of the whole city's courts
+    text = "交流单位：甲市中院\n强化小额诉讼程序适用，全市小额诉讼程序适用率提高5个百分点。"
+    edges, _ = run(text)
+    assert ("X省甲市中级人民法院", "小额诉讼程序", "adopted") not in edges
+    text = "交流单位：甲市中院\n两级法院深入推行小额诉讼程序，审理周期明显缩短。"
+    edges, _ = run(text)
+    assert ("X省甲市中级人民法院", "小额诉讼程序", "adopted") not in edges
+    # a rank or a first in the city or province is the court's own
+    edges, _ = run("交流单位：甲市中院\n推行小额诉讼程序，适用率排名全省第一。")
+    assert ("X省甲市中级人民法院", "小额诉讼程序", "adopted") in edges
+    edges, _ = run("交流单位：甲市中院\n在全市率先推行小额诉讼程序。")
+    assert ("X省甲市中级人民法院", "小额诉讼程序", "adopted") in edges
+    # and a basic court's section is not touched
+    edges, _ = run("交流单位：乙县法院\n推行小额诉讼程序，全市适用率提高5个百分点。")
+    assert ("X省乙县人民法院", "小额诉讼程序", "adopted") in edges
