@@ -165,9 +165,12 @@ def _columns(header: Iterable[str]) -> dict[str, str]:
 
 
 def parse(
-    path: str | Path, rows: list[dict[str, str]]
+    path: str | Path, rows: list[dict[str, str]], *, today: str | None = None
 ) -> tuple[list[RosterRow], list[tuple[str, int, str]]]:
-    """The rows as RosterRow (row numbers as a spreadsheet shows them: the header is row 1)."""
+    """The rows as RosterRow (row numbers as a spreadsheet shows them: the header is row 1).
+    A date established that does not exist or lies after `today` (default: this machine's
+    date; this year and this month are no future) is a bad row: a tribunal set up in 2030
+    would count in the coverage's denominator today."""
     name = Path(path).name
     if not rows:
         raise CourtgraphError(f"{name}：表头下面没有数据行")
@@ -207,6 +210,10 @@ def parse(
                         "（应如 2001、2001-05 或 2001-05-01）",
                     )
                 )
+                continue
+            late = established > (today or dt.date.today().isoformat())[: len(established)]
+            if late:
+                bad.append((name, i, f"{values['name']}：设立日期 {established} 晚于今天"))
                 continue
         good.append(
             RosterRow(
@@ -298,7 +305,7 @@ def import_roster(
         # the operating system's reason in Chinese, as a document's (No such file … was English)
         why = reason_zh(f"cannot read: {exc.strerror or exc}")
         raise UnreadableDocument(str(path), why) from exc
-    good, bad = parse(path, rows)
+    good, bad = parse(path, rows, today=today)
     report = RosterImport(source, bad=list(bad))
     courts = _Courts(build_roster())
     by_parent: dict[str, dict[str, RosterRow]] = {}

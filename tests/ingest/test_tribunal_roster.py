@@ -208,3 +208,11 @@ def test_a_roster_that_cannot_be_read_stops_before_the_store_opens(
     assert main(["roster", str(tmp_path / "名录.txt")]) == 1
     assert "名录应是 .csv 或 .xlsx 文件" in capsys.readouterr().err
     assert not (tmp_path / "新的数据目录").exists()
+
+
+def test_a_tribunal_set_up_after_today_is_a_bad_row(tmp_path: Path) -> None:
+    """A date established in the future would count the tribunal in today's denominator."""
+    text = "法庭名称,所属法院,设立日期\n东湖法庭,平山区法院,2030-01-01\n桥头法庭,平山区法院,2026\n"
+    report = import_roster(None, _write(tmp_path, text), today="2026-12-07")
+    assert report.bad == [("平山法庭名录.csv", 2, "东湖法庭：设立日期 2030-01-01 晚于今天")]
+    assert report.tribunals == {PINGSHAN: [f"{PINGSHAN}桥头人民法庭"]}
