@@ -79,7 +79,7 @@ from ingest.outcome_links import link_outcomes
 from ingest.outcomes import OutcomeHit, find_outcomes
 from ingest.people import PersonHit, find_people
 from ingest.taxonomy import Taxonomy, default_taxonomy
-from ingest.visits import dateline_court, document_visits
+from ingest.visits import document_visits
 
 
 class CourtResolution(Protocol):
@@ -1864,12 +1864,7 @@ def extract_document(
     """
     text = doc.text or ""
     resolver = court_resolver or default_court_resolver()
-    seen = doc
-    if not doc.page_court and ("我院" in text or "本院" in text):
-        # 乙县人民法院报讯 …我院…: the dateline's court writes the article, as a page's cut byline
-        # does (the court resolver reads 人民法院报 in it as the newspaper)
-        seen = replace(doc, page_court=dateline_court(text))
-    resolution: Any = resolver(seen) if resolver is not None else _NoCourts()
+    resolution: Any = resolver(doc) if resolver is not None else _NoCourts()
     courts: list[CourtRef] = list(resolution.courts)
     mentions: list[CourtMention] = sorted(resolution.mentions, key=lambda m: m.start)
     home = resolution.home

@@ -786,21 +786,6 @@ def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxono
     return finder.visits
 
 
-def dateline_court(text: str) -> str | None:
-    """The court name a dateline opening `text` gives as it is written (锦州市中级人民法院报讯
-    … -> 锦州市中级人民法院), if one does: the court that writes the article.
-
-    >>> dateline_court("乙县人民法院报讯 3月5日，我院召开会议。")
-    '乙县人民法院'
-    >>> dateline_court("本报讯 3月5日，锦州中院召开会议。") is None
-    True
-    """
-    m = _DATELINE.search(text, 0, min(len(text), 200))
-    if m is None or m.group("w").startswith(("本", "该")):
-        return None
-    return m.group("w")
-
-
 def writer(doc: Any) -> str | None:
     """The court that writes `doc`, when its dateline names one (锦州市中级人民法院报讯 …) or
     its cut byline does (`page_court`); None for a newspaper's (本报讯) or a group's (辽宁法院

@@ -3115,15 +3115,3 @@ def test_a_whole_citys_work_in_a_courts_section_is_not_that_courts_adoption() ->
     # and a basic court's section is not touched
     edges, _ = run("交流单位：乙县法院\n推行小额诉讼程序，全市适用率提高5个百分点。")
     assert ("X省乙县人民法院", "小额诉讼程序", "adopted") in edges
-
-
-def test_a_courts_dateline_makes_it_the_writer_of_we() -> None:
-    # 乙县人民法院报讯: 人民法院报 is no newspaper here; 我院 is the dateline's court
-    text = (
-        "乐亭县人民法院报讯 近日，滦州市人民法院一行赴我院学习考察诉源治理工作。"
-        "我院介绍了诉前调解工作开展情况。"
-    )
-    ex = extract_document(SourceDocument(path="t.txt", text=text))
-    edges = {(a.unit, a.initiative, a.relation) for a in ex.adoptions}
-    assert ("河北省乐亭县人民法院", "诉前调解", "adopted") in edges
-    assert not any(u == "河北省滦州市人民法院" and i == "诉前调解" for u, i, _ in edges)
