@@ -2376,6 +2376,11 @@ def _initiatives(
             # which the sentence does not name as one court; the court guessed from the context
             # leads them, it is not the one doing it
             return
+        if relation != "awarded" and _bare_figure(ctx, unit, m, rule):
+            # 全市法院诉前调解成功率达到46.8%: a group's figure whose metric names X is no
+            # report that the court leading the group does X; nor is a table's cell the
+            # section's or paragraph's court's
+            return
         s, upto = _date_window(ctx, unit, m)
         date, precision = _adoption_date(text[s:upto], upto - s, ctx.ref_date)
         date, precision = _month_day_date(ctx, s, upto) or (date, precision)
@@ -2636,6 +2641,45 @@ _CONTEXT_RULES = frozenset(
         "adoption:home-early",
     }
 )
+#: what, before an initiative's name in its clause, says someone does it (推行X, 通过X化解…,
+#: 建成X室3个): such a clause is no bare figure
+_DOES_BEFORE = re.compile(
+    r"推[行广进开动]|开展|实[施行]|建[立成设]|设[立置]|成立|组建|配备|挂牌|打造|构建|健全|完善|"
+    r"创新|探索|试[点行]|深化|部署|引入|引进|运用|落实|加强|强化|启[动用]|上线|开通|通过|依托|"
+    r"借助|利用|采[取用]|坚持|发挥|做[好实]|抓[好实]|用好|组织|参与|进行|聚焦|围绕|对接|实现"
+)
+#: right after an initiative's name: a short metric and its number (诉前调解成功率达到46.8%,
+#: 诉前调解案件超过30万件, 诉前化解纠纷1530件, a table's 诉前调解成功率 52%)
+_FIGURE_AFTER = re.compile(r"[^\d，,；;。！!？?：:\n]{0,12}?\d")
+
+
+def _bare_figure(ctx: _Context, unit: str, m: InitiativeMention, rule: str) -> bool:
+    """Whether `m`'s clause only reports a figure whose metric names the initiative and so
+    credits `unit` with nothing: a group (2025年全市法院诉前调解成功率达到46.8%, which the
+    graph would give the court leading it), or a court taken from the context for a table's
+    cell (指标 数值 / 诉前调解成功率 52%). A court's own figure in a sentence (乙县法院诉前调解
+    案件3663件) is left to the rules: the annotations credit it."""
+    text = ctx.text
+    if not _FIGURE_AFTER.match(text, m.end):
+        return False
+    if not unit.startswith("AGG:") and rule != "adoption:section-reporter":
+        if rule not in _CONTEXT_RULES:
+            return False
+        s, e = ctx.sentence(m.start)
+        if _SENTENCE_MARK.search(text, s, e):
+            return False  # a sentence, not a table's cell
+    lo = ctx.clause_start(ctx.sentence(m.start)[0], m.start)
+    if _DOES_BEFORE.search(text, lo, m.start):
+        return False
+    i = bisect.bisect_left(ctx.breaks, m.end)
+    hi = ctx.breaks[i] if i < len(ctx.breaks) else len(text)
+    return not _DOES_BEFORE.search(text, m.end, hi)  # (…的基础上推行…: the clause goes on to act)
+
+
+#: what a sentence has and a table's cell has not
+_SENTENCE_MARK = re.compile(r"[，,；;。！!？?]")
+
+
 #: a sentence about the courts of a whole city or province (全市小额诉讼程序适用率…, 两级法院…),
 #: not a rank or a first among them (排名全省第一, 在全市率先推行)
 _WHOLE_SCOPE = re.compile(

@@ -675,6 +675,41 @@ def initiative_id(name: str) -> str:
 _AGG = re.compile(r"^AGG:(?P<place>.+?)(全省|全市|全区|全州|全盟|两级|全县)?(法院|人民法院)?$")
 
 
+#: 在全市两级法院全面推行X, 在全省法院推广X, 在全辖推开X: a court rolling X out to every court
+#: of its area, the locative right before the verb that governs X in its clause (not 在辖区各村
+#: 推行X: the villages of a court's area are no courts)
+_ROLLOUT_AT = re.compile(
+    r"在(?P<area>(?:(?P<whole>全[省市区州盟县])(?:各级|两级|三级|基层|各)?|"
+    r"(?:全辖区?|辖区内?|所辖)(?:各级|两级|三级|基层|各)?|两级|三级|各级)(?:人民)?法院(?:系统)?|"
+    r"全辖区?)(?:范围内|内)?(?P<gap>[^，,；;。！!？?：:、\n在]{0,8}?)"
+    r"(?:推行|推广|推开|铺开|部署|开展|实施|实行|推进|落实)[^，,；;。！!？?：:\n]{0,4}$"
+)
+#: what makes such a clause a court's own first among the area's, not a roll-out (率先推行)
+_FIRST_AMONG = re.compile(r"率先|首[家个批先]|第一|唯一|试点")
+_LEVEL_SUFFIX = re.compile(r"(?:中级|高级)人民法院$")
+
+
+def rollout_scope(a: Adoption) -> str | None:
+    """The area a court's adoption or promotion covers when a sentence of it rolls the
+    initiative out to every court there (甲市中院在全市两级法院全面推行X → 甲市全市两级法院;
+    在全辖推开X → 全辖), else None: the fact's `scope`, as a group's (全市法院推行X) is."""
+    if a.relation not in ("promoted", "adopted") or a.unit.startswith("AGG:"):
+        return None
+    for ev in a.evidence:
+        at = ev.sentence.find(ev.quote) if ev.quote else -1
+        if at <= 0:
+            continue
+        m = _ROLLOUT_AT.search(ev.sentence, max(0, at - 40), at)
+        if m is None or _FIRST_AMONG.search(m.group("gap")):
+            continue
+        area = m.group("area")
+        if not m.group("whole"):
+            return area
+        place = _LEVEL_SUFFIX.sub("", a.unit)
+        return area if place == a.unit else place + area
+    return None
+
+
 class _Resolver:
     """Maps the extractor's court names and AGG labels to node ids."""
 
@@ -924,6 +959,8 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         # each sentence carries its own date; one that gives none carries the document's
         date, precision = (doc.date, "document") if doc.date else (None, None)
         props: dict[str, Any] = {"stage": a.relation}
+        # a court's own fact covers its area when it rolls the initiative out there
+        scope = scope or rollout_scope(a)
         if scope:
             props["scope"] = scope
         evidence = _ev(doc, _dated_first(a), date, precision, rule=a.rule, confidence=a.confidence)

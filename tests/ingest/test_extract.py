@@ -1327,8 +1327,11 @@ def test_the_kind_of_a_courts_own_document_tells_the_relation() -> None:
 
 
 def test_a_place_heading_a_clause_stands_for_its_courts() -> None:
-    edges, _ = run("甲市中院召开会议。\n去年，广州的诉讼增量回落；全年诉前调解纠纷逾4万件。")
+    edges, _ = run(
+        "甲市中院召开会议。\n去年，广州的诉讼增量回落；全年推行诉前调解，化解纠纷逾4万件。"
+    )
     assert edges == {("AGG:广东省广州市全市法院", "诉前调解", "adopted")}
+    # (a bare figure of it is no group's adoption: test_a_figure_names_no_adopter)
     # a place that opens a court's name, or another body of the place, is no such subject
     for text in (
         "乙县法院召开会议。\n近年来，广州市委推行诉前调解。",
@@ -3115,3 +3118,27 @@ def test_a_whole_citys_work_in_a_courts_section_is_not_that_courts_adoption() ->
     # and a basic court's section is not touched
     edges, _ = run("交流单位：乙县法院\n推行小额诉讼程序，全市适用率提高5个百分点。")
     assert ("X省乙县人民法院", "小额诉讼程序", "adopted") in edges
+
+
+def test_a_figure_names_no_adopter() -> None:
+    # a clause that only reports a group's figure whose metric names X: neither the group
+    # (the graph gives it to the court leading it) nor the section's court does X because of it
+    for text in (
+        "甲市中院召开会议。\n2029年全市法院诉前调解成功率达到51.2%，收案同比下降8.1%。",
+        "交流单位：甲市中院\n全市法院诉前调解案件超过12万件。",
+        # …nor is a table's cell the paragraph's court's
+        "乙县法院召开会议。\n指标 数值\n诉前调解成功率 61%",
+    ):
+        edges, _ = run(text)
+        assert not [e for e in edges if e[1] == "诉前调解"], text
+    # a group that does X, a court's own figure in a sentence: credited (the annotations do)
+    edges, _ = run("甲市中院召开会议。\n2029年全市法院推行诉前调解，成功率达到51.2%。")
+    assert ("AGG:X省甲市全市法院", "诉前调解", "adopted") in edges
+    for text in (
+        "乙县法院诉前调解成功率达到61%。",
+        "乙县法院深化诉源治理，设立工作站5个，2029年诉前化解纠纷876件。",
+        "乙县法院召开会议。\n通过诉前调解化解纠纷876件。",
+        "乙县法院召开会议。\n建成诉前调解室3个。",
+    ):
+        edges, _ = run(text)
+        assert ("X省乙县人民法院", "诉前调解", "adopted") in edges, text

@@ -1290,3 +1290,39 @@ def test_known_documents_join_a_named_collection_without_a_read_each(
     monkeypatch.undo()
     rows = store.read("MATCH (d:Document) RETURN d.collections AS c")
     assert sorted(tuple(r["c"]) for r in rows) == [("one", "周报")] + [("three", "周报")] * 3
+
+
+def _scope_of(sentence: str, unit: str = "甲省乙市中级人民法院", relation: str = "promoted") -> Any:
+    """The `scope` document_graph gives `unit`'s fact of 诉源治理 read from `sentence`."""
+    doc = SourceDocument(path="s.txt", text=sentence, date="2024-03-01", content_hash="e" * 64)
+    start = sentence.index("诉源治理")
+    ev = Evidence(sentence, 0, len(sentence), quote="诉源治理")
+    assert ev.sentence[start:].startswith("诉源治理")
+    ex = Extraction(
+        document=doc,
+        courts=[CourtRef(unit, "intermediate", mentions=["乙市中院"], evidence=[ev])],
+        initiatives=[InitiativeRef("诉源治理", mentions=["诉源治理"], evidence=[ev])],
+        adoptions=[Adoption(unit, "诉源治理", relation, None, None, [ev])],  # type: ignore[arg-type]
+    )
+    (fact,) = [f for f in document_graph(ex).facts if f.type == "ADOPTED"]
+    return fact.props.get("scope")
+
+
+def test_a_court_rolling_an_initiative_out_to_its_area_gives_its_fact_that_scope() -> None:
+    # 在全市两级法院/全省法院/全辖 before the verb governing the initiative: the area's courts
+    assert _scope_of("乙市中院在全市两级法院全面推行诉源治理。") == "甲省乙市全市两级法院"
+    assert _scope_of("乙市中院在全市法院推广诉源治理。", relation="adopted") == "甲省乙市全市法院"
+    assert _scope_of("省法院在全省法院部署开展诉源治理。", "甲省高级人民法院") == "甲省全省法院"
+    assert _scope_of("乙市中院在全辖推开诉源治理。") == "全辖"
+    assert _scope_of("乙市中院在辖区法院推行诉源治理。") == "辖区法院"
+    # not a roll-out: a first in the area, a place of another clause, a meeting, one court
+    for sentence in (
+        "乙市中院在全市率先推行诉源治理。",
+        "乙市中院在全市法院中率先推行诉源治理。",
+        "乙市中院在全市两级法院开展调研，推行诉源治理。",
+        "乙市中院在全市法院诉源治理推进会上讲话。",
+        "乙市中院在丙县法院推行诉源治理。",
+        "乙市中院在辖区各村推行诉源治理。",
+        "乙市中院推行诉源治理。",
+    ):
+        assert _scope_of(sentence) is None, sentence
