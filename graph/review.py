@@ -1333,12 +1333,24 @@ def check_record(d: Decision, *, today: str | None = None) -> None:
         bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
         if bad:
             raise BadParameter(f"不能修改 {'、'.join(sorted(bad))}")
-        figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
-        dst = str(d.new.get("dst") or d.old.get("dst") or "")
-        if figure and label_kind(dst) != "Outcome":
+        old_src, old_dst = str(d.old.get("src") or ""), str(d.old.get("dst") or "")
+        if (
+            d.old.get("type") == "REPORTED"
+            and label_kind(old_src) != "Outcome"
+            and label_kind(old_dst) == "Outcome"
+            and label_kind(str(d.new.get("dst") or "")) == "Initiative"
+        ):  # (as RecordDecision refuses it: the figure would leave every answer)
             raise BadParameter(
-                f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改"
-                f"（REPORTED unit → figure），而不是在 {d.old.get('type')} → {dst} 上"
+                f"{d.fact_id} 是单位报告数字的事实（REPORTED {old_src} → {old_dst}）：不能改为"
+                "举措，数字关联的举措记在它的关联事实（REPORTED 数字 → 举措）上"
+            )
+        figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
+        dst = str(d.new.get("dst") or old_dst)
+        if figure and label_kind(dst) != "Outcome":
+            moved = f"（改到 → {dst}）" if dst != old_dst else ""
+            raise BadParameter(
+                f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改（REPORTED unit → "
+                f"figure），而不是在 {d.old.get('type')} {old_src} → {old_dst}{moved} 上"
             )
         check_values(d.new, today=today)
     elif d.decision == "add":
