@@ -82,6 +82,20 @@ def _change_zh(new: dict[str, object]) -> str:
     return "；".join(parts)
 
 
+def _relinked(link: str, done: Any) -> str:
+    """What `review correct … --initiative` says on a unit's fact that reports a figure: the
+    figure's link fact (corrected, added, or already right).
+
+    >>> _relinked("reported:1", None)
+    '这项数字已关联该举措（关联事实 reported:1），未作修改'
+    """
+    if done is None:
+        return f"这项数字已关联该举措（关联事实 {link}），未作修改"
+    if done.decision == "add":
+        return f"已把这项数字关联到该举措：新增关联事实 {link}"
+    return f"已把这项数字改为关联该举措：{_corrected(done.fact_id, link)}"
+
+
 def _corrected(fid: str, now: str) -> str:
     """What `review correct` says it did: the fact, and its new id when the correction gave
     it one (a figure's or a unit's change names another fact).
@@ -251,7 +265,9 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--unit", help="正确的单位（ID 或名称）")
     co.add_argument(
         "--initiative",
-        help="正确的举措（ID 或名称）；学习考察（learned_from:…）则为所学习的举措，'' 去掉",
+        help="正确的举措（ID 或名称）；单位报告数字的事实（单位 → 成效数据）则把数字关联到该举措"
+        "（修改或新增其关联事实，数字仍归该单位）；学习考察（learned_from:…）则为所学习的举措，"
+        "'' 去掉",
     )
     co.add_argument("--target", help="正确的另一端，任何类型（ID 或名称）")
     co.add_argument("--stage", type=stage_arg, metavar="阶段", help=_STAGE_HELP)
@@ -392,6 +408,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         print(f"已驳回 {len(done)} 条事实")
     elif cmd == "correct":
         new: dict[str, object] = {}
+        relink = None  # the initiative the figure a unit's fact reports is linked to
         if args.unit:
             new["src"] = entity(args.unit)
         if args.fact_id.startswith("learned_from:"):
@@ -401,6 +418,12 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                 new["dst"] = entity(args.target)
             if args.initiative is not None:
                 new["initiative"] = _initiative_name(store, args.initiative)
+        elif args.initiative and review.figure_reported(store, args.fact_id):
+            # a unit's fact that reports a figure: --initiative links the figure to the
+            # initiative (its link fact), never moves the unit's fact to it
+            relink = entity(args.initiative, "Initiative")
+            if args.target:
+                new["dst"] = entity(args.target)
         elif args.initiative or args.target:
             new["dst"] = entity(
                 args.initiative or args.target, "Initiative" if args.initiative else None
@@ -423,6 +446,15 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                     "或用 '' 去掉"
                 )
             new["qualifier"] = args.qualifier or None
+        if relink:  # (every value read and checked first)
+            if new:
+                review.check_values(new)
+            link, relinked = review.relink_figure(
+                store, args.fact_id, relink, reviewer=args.reviewer, note=args.note
+            )
+            print(_relinked(link, relinked))
+            if not new:
+                return 0
         from queries.explore import figure_correction
 
         # a figure's metric or value asked for on its link to an initiative: recorded on the

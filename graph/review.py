@@ -1021,12 +1021,21 @@ class RecordDecision:
         if d.decision == "correct" and self.snapshot:
             figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
             dst = d.new.get("dst") or d.old.get("dst") or ""
+            was = f"{d.old.get('type')} {d.old.get('src')} → {d.old.get('dst')}"
             if figure and label_kind(dst) != "Outcome":
+                moved = f"（改到 → {dst}）" if dst != d.old.get("dst") else ""
                 raise BadParameter(
                     f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改"
-                    "（REPORTED unit → figure），而不是在 "
-                    f"{d.old.get('type')} {d.old.get('src')} → {dst} 上"
+                    f"（REPORTED unit → figure），而不是在 {was}{moved} 上"
                 )
+            if (
+                d.old.get("type") == "REPORTED"
+                and label_kind(d.old.get("src") or "") != "Outcome"
+                and label_kind(d.old.get("dst") or "") == "Outcome"
+                and label_kind(d.new.get("dst") or "") == "Initiative"
+            ):  # the figure would leave every answer: its initiative is its link's
+                links = [r["fact_id"] for r in tx.run(_FIGURE_LINKS, figure=d.old["dst"])]
+                raise BadParameter(_relink_words(d.fact_id, was, links))
         if d.decision == "correct":
             for k in ("src", "dst"):
                 if (
@@ -1091,6 +1100,151 @@ def decide(
 #: machine's clock, a time zone written wrong); later than that, it would outrank every
 #: decision made here until that day
 CLOCK_SKEW = timedelta(days=1)
+
+
+_FIGURE_LINKS = """
+MATCH (o:Entity {id: $figure})-[r:REPORTED]->(i:Entity)
+RETURN r.fact_id AS fact_id, i.id AS initiative ORDER BY fact_id
+"""
+
+
+def _relink_words(fid: str, was: str, links: Sequence[str]) -> str:
+    """Why a unit's fact that reports a figure is not moved to an initiative."""
+    where = (
+        f"这项数字关联举措的事实是 {'、'.join(links)}，请修改它"
+        if links
+        else "这项数字还没有关联举措"
+    )
+    return (
+        f"{fid} 是单位报告数字的事实（{was}）：改为举措会让这项数字从所有答案中消失。"
+        f"{where}，或用 `python -m graph review correct {fid} --initiative 举措` "
+        "（把数字关联到该举措）"
+    )
+
+
+def figure_reported(store: GraphStore, fact_id_: str) -> str | None:
+    """The figure (outcome id) a unit's fact reporting a figure (REPORTED unit → outcome)
+    reports, or None for any other fact."""
+    for r in store.read(_FIND_FACT, {"fact_id": fact_id_}):
+        src, dst = str(r["src"] or ""), str(r["dst"] or "")
+        kinds = (label_kind(src), label_kind(dst))
+        if r["type"] == "REPORTED" and kinds[0] != "Outcome" and kinds[1] == "Outcome":
+            return dst
+    return None
+
+
+def locate(store: GraphStore, fact_id_: str) -> dict[str, Any] | None:
+    """Where a fact is, for a link to its review: its type, ends and documents (`doc_ids`),
+    from the graph, else (rejected, or moved) from its latest decision; None when unknown."""
+    for r in store.read(_FIND_FACT, {"fact_id": fact_id_}):
+        props = dict(r["props"] or {})
+        return {
+            "type": r["type"],
+            "src": r["src"],
+            "dst": r["dst"],
+            "doc_ids": list(props.get("doc_ids") or []),
+        }
+    d = _latest([x for x in decisions(store, fact_id_) if x.old.get("type")])
+    if d is None:
+        return None
+    return {
+        "type": d.old["type"],
+        "src": d.old.get("src"),
+        "dst": d.old.get("dst"),
+        "doc_ids": list(d.old.get("props", {}).get("doc_ids") or []),
+    }
+
+
+def correction_into(store: GraphStore, fact_id_: str, new: dict[str, Any]) -> dict[str, Any]:
+    """What a correction `new` of an adoption would do beyond itself, for the 审核 page to
+    say before saving: `into`, the fact id it leads to when the graph holds that fact already
+    (the correction merges into it, which becomes 已修改, so verified), with its `status`; and
+    `figures`, how many figures the unit reports linked to the old initiative when the
+    initiative changes (they stay linked to it). Nothing for other facts."""
+    out: dict[str, Any] = {"into": None, "status": None, "figures": 0}
+    rows = store.read(_FIND_FACT, {"fact_id": fact_id_})
+    if not rows or rows[0]["type"] != "ADOPTED":
+        return out
+    r = rows[0]
+    old = {"type": "ADOPTED", "src": r["src"], "dst": r["dst"], "props": dict(r["props"] or {})}
+    props = corrected_props(old, new)
+    src, dst = new.get("src") or r["src"], new.get("dst") or r["dst"]
+    into = fact_id("ADOPTED", src, dst, *_corrected_key("ADOPTED", props))
+    if into != fact_id_ and store.read(
+        "MATCH (a:Entity {id: $src})-[r:ADOPTED]->(b:Entity {id: $dst}) "
+        "WHERE r.fact_id = $f RETURN r.fact_id AS f",
+        {"src": src, "dst": dst, "f": into},
+    ):
+        out["into"], out["status"] = into, status_of(store, into)
+    if dst != r["dst"]:
+        out["figures"] = len(
+            store.read(
+                "MATCH (:Entity {id: $unit})-[:REPORTED]->(o:Outcome)-[:REPORTED]->"
+                "(:Entity {id: $initiative}) RETURN DISTINCT o.id AS o",
+                {"unit": r["src"], "initiative": r["dst"]},
+            )
+        )
+    return out
+
+
+def figure_links(store: GraphStore, figure: str) -> list[dict[str, Any]]:
+    """The links of a figure to initiatives (REPORTED outcome → initiative): fact id and
+    initiative id of each."""
+    return [dict(r) for r in store.read(_FIGURE_LINKS, {"figure": figure})]
+
+
+def relink_figure(
+    store: GraphStore,
+    fact_id_: str,
+    initiative: str,
+    *,
+    reviewer: str,
+    note: str = "",
+) -> tuple[str, Decision | None]:
+    """Link the figure a unit's fact reports (REPORTED unit → outcome `fact_id_`) to
+    `initiative`: what `review correct … --initiative` and the 审核 page's 相关举措 box mean
+    on such a fact (moving the unit's fact itself to the initiative would take the figure
+    out of every answer). The figure's one link fact (REPORTED outcome → initiative) is
+    corrected to it; a figure without a link gets one, added by the reviewer on the unit
+    fact's sentence. Returns the link's fact id (after the change) and the decision (None
+    when the figure is linked to `initiative` already). BadParameter when the fact reports
+    no figure, when the figure has several links (naming them: the reviewer corrects the
+    one meant) or when the unit's fact has no sentence to anchor a new link to."""
+    figure = figure_reported(store, fact_id_)
+    if figure is None:
+        raise BadParameter(f"{fact_id_} 不是单位报告数字的事实（REPORTED 单位 → 成效数据）")
+    if label_kind(initiative) != "Initiative":
+        raise BadParameter(f"{initiative} 不是举措")
+    links = figure_links(store, figure)
+    if len(links) > 1:
+        ids = "、".join(str(r["fact_id"]) for r in links)
+        raise BadParameter(
+            f"数字 {figure} 关联了 {len(links)} 项举措（关联事实 {ids}）：请在要改的那条关联"
+            "事实上修改举措（python -m graph review correct 关联事实ID --initiative 举措）"
+        )
+    if links:
+        link = str(links[0]["fact_id"])
+        if links[0]["initiative"] == initiative:
+            return link, None
+        d = decide(store, link, "correct", reviewer=reviewer, note=note, new={"dst": initiative})
+        return corrected_fact_id(d), d
+    ev = [e for e in store.read(_EVIDENCE, {"fact_id": fact_id_}) if e.get("sentence")]
+    if not ev:
+        raise BadParameter(f"{fact_id_} 没有证据句，无法为数字 {figure} 新增关联举措的事实")
+    e = min(ev, key=lambda x: (str(x["doc_id"]), int(x["start"] or 0)))
+    d = add_fact(
+        store,
+        rel_type="REPORTED",
+        src=figure,
+        dst=initiative,
+        doc_id=str(e["doc_id"]),
+        sentence=str(e["sentence"]),
+        start=int(e["start"] or 0),
+        end=int(e["end"] or 0),
+        reviewer=reviewer,
+        note=note or "审核时把数字关联到该举措",
+    )
+    return d.fact_id, d
 
 
 def check_values(new: dict[str, Any], *, today: str | None = None) -> None:
@@ -1179,12 +1333,24 @@ def check_record(d: Decision, *, today: str | None = None) -> None:
         bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
         if bad:
             raise BadParameter(f"不能修改 {'、'.join(sorted(bad))}")
-        figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
-        dst = str(d.new.get("dst") or d.old.get("dst") or "")
-        if figure and label_kind(dst) != "Outcome":
+        old_src, old_dst = str(d.old.get("src") or ""), str(d.old.get("dst") or "")
+        if (
+            d.old.get("type") == "REPORTED"
+            and label_kind(old_src) != "Outcome"
+            and label_kind(old_dst) == "Outcome"
+            and label_kind(str(d.new.get("dst") or "")) == "Initiative"
+        ):  # (as RecordDecision refuses it: the figure would leave every answer)
             raise BadParameter(
-                f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改"
-                f"（REPORTED unit → figure），而不是在 {d.old.get('type')} → {dst} 上"
+                f"{d.fact_id} 是单位报告数字的事实（REPORTED {old_src} → {old_dst}）：不能改为"
+                "举措，数字关联的举措记在它的关联事实（REPORTED 数字 → 举措）上"
+            )
+        figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
+        dst = str(d.new.get("dst") or old_dst)
+        if figure and label_kind(dst) != "Outcome":
+            moved = f"（改到 → {dst}）" if dst != old_dst else ""
+            raise BadParameter(
+                f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改（REPORTED unit → "
+                f"figure），而不是在 {d.old.get('type')} {old_src} → {old_dst}{moved} 上"
             )
         check_values(d.new, today=today)
     elif d.decision == "add":
@@ -2684,10 +2850,12 @@ def queue(
     max_confidence: float | None = None,
     status: str = "extracted",
     limit: int = 50,
+    collections: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Facts to check, lowest confidence and most-supported first (per kind, kinds in order:
     adoptions, outcomes, people, organisations). Filters combine; `initiative` and `stage`
-    keep adoptions only. `status` "rejected" lists rejected facts from their decisions (they
+    keep adoptions only; `collections` (文档集 names) keeps the facts one of whose documents
+    is in one of them (the explorer's sidebar choice). `status` "rejected" lists rejected facts from their decisions (they
     are no longer in the graph).
 
     Where it starts (the answer is the same): a document, an initiative or a unit anchors the
@@ -2700,8 +2868,13 @@ def queue(
     decisions (`python -m benchmarks.review` times each)."""
     if status not in STATUSES:
         raise BadParameter(f"状态 {status!r} 无效：应为 {'、'.join(STATUSES)} 之一")
+    in_docs: dict[str, bool] | None = None
+    if collections:
+        from graph.collections import documents_in
+
+        in_docs = dict.fromkeys(documents_in(store, list(collections)), True)
     if status == "rejected":
-        return _rejected(store, limit=limit)
+        return _rejected(store, limit=limit, in_docs=in_docs)
     out: list[dict[str, Any]] = []
     places: Any = _UNREAD  # (read once, for every kind)
     members: list[str] | None = None
@@ -2712,6 +2885,7 @@ def queue(
         "province": province,
         "stage": stage,
         "max_confidence": max_confidence,
+        "in_docs": in_docs,
     }
     for kind in kinds:
         if kind not in KINDS:
@@ -2724,7 +2898,7 @@ def queue(
             break
         anchored = any(v not in (None, "") for v in (document, initiative, unit))
         found: list[dict[str, Any]] | None = None
-        if status == "extracted" and not anchored:
+        if status == "extracted" and not anchored and in_docs is None:
             found = _queue_from_head(
                 store,
                 kind,
@@ -2804,6 +2978,7 @@ def _scan(
     province: str | None = None,
     stage: str | None = None,
     max_confidence: float | None = None,
+    in_docs: dict[str, bool] | None = None,
 ) -> list[dict[str, Any]]:
     """One kind's facts of a status in queue order, filtered in the query: from the given
     `ends` (fact ids at their anchored ends), else anchored at the most selective filter
@@ -2839,6 +3014,8 @@ def _scan(
         ("province", province, "$province IN [a.province, b.province]"),
         ("stage", stage, "r.stage = $stage"),
         ("max_confidence", max_confidence, "coalesce(r.confidence, 0.5) <= $max_confidence"),
+        # (a map looked up per document, as queries.library.in_collections does)
+        ("in_docs", in_docs, "any(x IN r.doc_ids WHERE $in_docs[x] IS NOT NULL)"),
     ):
         if value is not None and value != "":
             params[name] = value
@@ -2872,7 +3049,9 @@ def _scan(
     return rows
 
 
-def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
+def _rejected(
+    store: GraphStore, *, limit: int, in_docs: dict[str, bool] | None = None
+) -> list[dict[str, Any]]:
     latest: dict[str, Decision] = {}
     for d in decisions(store):
         latest[d.fact_id] = d  # oldest first, so the last one wins
@@ -2881,6 +3060,9 @@ def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
         if d.decision != "reject":
             continue
         old = d.old
+        docs = old.get("props", {}).get("doc_ids") or []
+        if in_docs is not None and not any(x in in_docs for x in docs):
+            continue
         out.append(
             {
                 "fact_id": d.fact_id,

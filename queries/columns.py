@@ -84,6 +84,7 @@ COLUMN_ZH: dict[str, str] = {
     "kinds": "类型",
     "level": "层级",
     "link_status": "关联核实状态",
+    "link_fact_id": "关联事实 ID",  # a figure's link to its initiative (REPORTED figure → initiative)
     "mentioned": "提及方式",
     "metric": "指标",
     "mine": "本院",

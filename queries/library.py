@@ -625,7 +625,7 @@ UNIT_OUTCOMES = register(
         description="Figures a unit reported (reported claims, not measured effects), with the "
         "initiative they are tied to where the text ties them, and each figure's scope in "
         "words (范围: 本院, or the area the text gives it, e.g. 江西省全省法院: a high court's "
-        "figure for every court of its province is not its own).",
+        "figure for every court of its province is not its own). `link_fact_id` is the fact tying the figure to its initiative (REPORTED figure → initiative): the one to correct when the initiative is wrong.",
         cypher="""
 MATCH (u:Entity {id: $unit})-[r:REPORTED]->(o:Outcome)
 WHERE IN_COLLECTIONS AND VERIFIED_R
@@ -635,7 +635,8 @@ RETURN o.id AS outcome_id, o.metric AS metric, o.value AS value,
        o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
        o.direction AS direction, o.period AS period, SCOPE AS scope,
        i.name AS initiative, r.fact_id AS fact_id, size(DOCS) AS documents, STATUS_R AS status,
-       CASE WHEN l IS NULL THEN null ELSE STATUS_L END AS link_status
+       CASE WHEN l IS NULL THEN null ELSE STATUS_L END AS link_status,
+       l.fact_id AS link_fact_id
 ORDER BY period, metric
 """.replace("IN_COLLECTIONS", in_collections("r"))
         .replace("DOCS", docs_in_collections("r"))
@@ -665,7 +666,7 @@ MATCH (i:Entity {id: $initiative})<-[l:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:En
 WHERE IN_COLLECTIONS AND VERIFIED_R AND VERIFIED_L
 RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
                 o.direction, o.period, SCOPE, r.fact_id, r.confidence, r.rules, STATUS_R,
-                STATUS_L]) AS packed
+                STATUS_L, l.fact_id]) AS packed
 """.replace("IN_COLLECTIONS", in_collections("r"))
         .replace("VERIFIED_R", is_verified("r"))
         .replace("VERIFIED_L", is_verified("l"))
@@ -684,6 +685,7 @@ RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
             *FACT_CONFIDENCE,
             "status",
             "link_status",
+            "link_fact_id",
         ),
         postprocess=lambda rows, _p: mark_conflicts(
             sorted(rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["fact_id"] or "")),

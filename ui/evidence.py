@@ -103,6 +103,10 @@ def _fact(fact_id: str) -> None:
             + f"　核实状态：{STATUS_ZH.get(f.get('status') or 'extracted', f.get('status'))}"
             + f"　事实编号：`{fact_id}`"
         )
+        from ui.review import review_link
+
+        if link := review_link(fact_id):  # a reviewer goes from a wrong fact to its review
+            st.markdown(f"[审核这条事实]({link})")
     st.markdown(f"**{len(evidence)}** 个证据句：")
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for e in evidence:

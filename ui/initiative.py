@@ -199,6 +199,8 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
         )
         return
     table_key = f"{P}.adopters_table"
+    from ui.review import accounts_configured, review_link
+
     table(
         _labelled(rows_shown(rows, table_key)),
         {
@@ -212,7 +214,13 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
         links={
             "单位页": lambda r: state.link(r["unit_id"]),
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
-        },
+        }
+        # a reviewer goes from a wrong adoption to its review (reviewer accounts only)
+        | (
+            {"审核这条事实": lambda r: review_link(r.get("fact_id"))}
+            if accounts_configured()
+            else {}
+        ),
         key=table_key,
         total=len(rows),
         widths={"date_shown": "medium"},  # 2023-08-25（文档日期） was cut

@@ -105,6 +105,14 @@ def accounts_configured() -> bool:
     return bool(accounts() or _secret("reviewer_emails"))
 
 
+def review_link(fact_id: str | None) -> str | None:
+    """The 审核 page opened at a fact (`?fact=`), for 审核这条事实 links; None when no
+    reviewer account is configured (nothing could be decided there)."""
+    if not fact_id or not accounts_configured():
+        return None
+    return f"?page=review&fact={state.url_value(fact_id)}"
+
+
 def sign_in(where: Any) -> None:
     """The sign-in box (or who is signed in, with a sign-out button)."""
     _sign_in(where)
@@ -216,6 +224,10 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
                 entity_id = _entity_of(str(chosen), label)
                 if entity_id != (ends[0] if end == "src" else ends[1]):
                     new[end] = entity_id
+        # a unit's reported figure: the initiative its figure is linked to (its link fact),
+        # never the unit's fact moved to the initiative (review.relink_figure)
+        chosen = get(at.format("link"))
+        relink = _entity_of(str(chosen), "Initiative") if chosen else None
         stage = get(at.format("stage"))
         if stage:
             new["stage"] = stage
@@ -240,12 +252,31 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
     value = get(at.format("value"))
     if value is not None:
         new["value"] = float(value)
+    if relink and not _relink(fact_id, relink, new, get(at.format("cnote")) or ""):
+        return
+    if relink and not new:
+        return
     if not new:
         st.session_state[f"{P}.message"] = (
             "error",
             "请填写要修改的内容（单位、举措、阶段、日期、数值……）。",
         )
         return
+    after = ""  # what the message says the correction did beyond the fact itself
+    if fact_id.startswith("adopted:") and ({"src", "dst", "stage"} & set(new)):
+        into = review.correction_into(state.store(), fact_id, new)
+        ack = f"{P}.merge_ok.{fact_id}"
+        if into["into"] and get(ack) != into["into"]:  # said before saving, once
+            st.session_state[ack] = into["into"]
+            status = review.STATUS_ZH.get(into["status"], into["status"])
+            st.session_state[f"{P}.message"] = (
+                "warning",
+                f"尚未保存：图中已有修改后的这条事实 {into['into']}（{status}）。保存后这条事实"
+                "并入它，它将成为「已修改」，计入「只看已核实」。确认无误请再点一次「保存修改」。"
+                + _figures_words(into["figures"]),
+            )
+            return
+        after = _figures_words(into["figures"])
     from queries.explore import figure_correction
 
     try:  # a figure's fields asked for on its link to an initiative: on the unit's fact
@@ -261,6 +292,9 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
         _decide([fid], "correct", note=get(at.format("cnote")) or "", new=fields)
         if st.session_state.get(f"{P}.message", ("",))[0] != "success":
             return
+    if after:
+        kind, words = st.session_state[f"{P}.message"]
+        st.session_state[f"{P}.message"] = (kind, words + after)
     if len(parts) > 1 or parts[0][0] != fact_id:
         if fix_key(fact_id) in st.session_state:
             st.session_state[fix_key(fact_id)] = False
@@ -269,6 +303,47 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
             f"已修改：指标、数值记在报告这项数字的单位事实 {parts[0][0]} 上"
             + ("，举措、日期记在这条关联上。" if len(parts) > 1 else "。"),
         )
+
+
+def _relink(fact_id: str, initiative: str, new: dict[str, Any], note: str) -> bool:
+    """Link the figure a unit's fact reports to `initiative` (the 相关举措 box), as
+    `review correct … --initiative` does on such a fact; the other values of the form
+    (`new`) are checked first. False (a message set) when it was refused."""
+    who = reviewer()
+    if not who:
+        st.session_state[f"{P}.message"] = ("error", "请先登录审核员账号。")
+        return False
+    try:
+        if new:
+            review.check_values(new)
+        link, d = review.relink_figure(state.store(), fact_id, initiative, reviewer=who, note=note)
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = ("error", f"未能保存：{exc}")
+        return False
+    state.clear_caches()
+    if fix_key(fact_id) in st.session_state:
+        st.session_state[fix_key(fact_id)] = False
+    if d is not None:
+        st.session_state[DECIDED] = int(st.session_state.get(DECIDED) or 0) + 1
+    if d is None:
+        done = f"这项数字已关联该举措（关联事实 {link}），未作修改"
+    elif d.decision == "add":
+        done = f"已把这项数字关联到该举措（新增关联事实 {link}）"
+    else:
+        done = f"已把这项数字改为关联该举措（关联事实 {d.fact_id}，修改后为 {link}）"
+    st.session_state[f"{P}.message"] = ("success", f"{done}。")
+    return True
+
+
+def _figures_words(n: int) -> str:
+    """What an adoption moved to another initiative leaves behind: the unit's figures linked
+    to the old one (they stay linked to it)."""
+    if not n:
+        return ""
+    return (
+        f"这个单位有 {n} 项成效数据关联原举措，仍留在原举措下；"
+        "如应改为新举措，请在各数字的「相关举措」中修改。"
+    )
 
 
 def _entity_of(chosen: str, label: str | None) -> str:
@@ -418,6 +493,8 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
             boxes.append(("src", _unit_choices(src, docs)))
         if rel == "ADOPTED" or (rel == "REPORTED" and review.label_kind(dst) == "Initiative"):
             boxes.append(("dst", _initiative_choices(dst, docs)))
+        if rel == "REPORTED" and outcome_end:  # the initiative the figure is linked to
+            boxes.append(("link", _initiative_choices("", docs)))
         if rel == "REPORTED" and (outcome_end or link):
             boxes.append(("metric", None))
         labels: dict[str, str] = {}
@@ -429,7 +506,13 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
                 if choices is None:
                     col.text_input("指标名称", key=at.format("metric"), placeholder="（不改）")
                     continue
-                _picker(col, field, choices, at.format(field), label=labels.get(field))
+                _picker(
+                    col,
+                    field,
+                    choices,
+                    at.format(field),
+                    label="相关举措" if field == "link" else labels.get(field),
+                )
         c = st.columns(3)
         if rel == "ADOPTED":
             c[0].selectbox(
@@ -469,6 +552,11 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
                 [None, *review.QUALIFIERS, ""],
                 key=at.format("qualifier"),
                 format_func=lambda q: "（不改）" if q is None else (q or "（去掉）"),
+            )
+        if rel == "REPORTED" and outcome_end:
+            st.caption(
+                "相关举措：把这项数字关联到所选举措（修改或新增它关联举措的事实），"
+                "数字仍是这个单位报告的。"
             )
         if link:
             st.caption(
@@ -1080,6 +1168,7 @@ def render() -> None:
     # one, everything below would move by one element on the next run, and Streamlit would
     # draw the expander a reviewer just opened (修改, 实体) closed again
     slot = st.empty()
+    _open_linked_fact()
     message = st.session_state.pop(f"{P}.message", None)
     if message:
         getattr(slot, message[0])(message[1])
@@ -1106,6 +1195,53 @@ def render() -> None:
     finally:
         if count:
             _start_count(key)  # once the page is drawn: its reads do not wait for the count
+
+
+LINKED = f"{P}.linked"  # the ?fact= this session has opened
+
+
+def _open_linked_fact() -> None:
+    """`?fact=<fact_id>` (证据's and the adopters rows' 审核这条事实): that fact comes up first,
+    once: the queue's filters are set to its kind, its review status and one of its
+    documents (of the sidebar's 文档集, when chosen), and the cursor to it."""
+    from ui.scope import collections
+
+    fid = state.param("fact")
+    if not fid or st.session_state.get(LINKED) == fid:
+        return
+    st.session_state[LINKED] = fid
+    store = state.store()
+    place = review.locate(store, fid)
+    kind = next((k for k, rel in review.KINDS.items() if place and rel == place["type"]), None)
+    if place is None or kind is None:
+        st.session_state[f"{P}.message"] = (
+            "warning",
+            f"图中没有事实 {fid}（其文档可能已删除），下面是待审队列。",
+        )
+        return
+    docs = place["doc_ids"]
+    chosen = collections()
+    if chosen:
+        from graph.collections import documents_in
+
+        inside = set(documents_in(store, chosen))
+        docs = [d for d in docs if d in inside]
+        if not docs:
+            st.session_state[f"{P}.message"] = (
+                "warning",
+                f"事实 {fid} 不在侧栏所选的文档集（{'、'.join(chosen)}）中："
+                "请在侧栏改选文档集后再打开。",
+            )
+            return
+    st.session_state[f"{P}.kind"] = kind
+    st.session_state[f"{P}.status"] = review.status_of(store, fid)
+    st.session_state[f"{P}.document"] = docs[0] if docs else ""
+    for name in ("initiative", "unit"):
+        st.session_state[f"{P}.{name}"] = ""
+    for name in ("province", "stage", "confidence"):
+        st.session_state[f"{P}.{name}"] = None
+    st.session_state[f"{P}.limit"] = 200
+    _move(fid, 0)
 
 
 #: the confidence ceilings offered (None: any confidence)
@@ -1248,8 +1384,14 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     more = _more_filters()
     initiative = _filter_entity(f"{P}.initiative", initiative_name, "Initiative")
     unit = _filter_entity(f"{P}.unit", more["unit"])
+    from ui.scope import collections
+
+    chosen = collections()  # the sidebar's 文档集, as every page follows it
+    if chosen:
+        st.caption(f"只列侧栏所选文档集（{'、'.join(chosen)}）中文档的事实。")
     rows = _queue(
         state.store_key(),
+        collections=tuple(chosen or ()),
         kinds=[kind],
         initiative=initiative,
         unit=unit,

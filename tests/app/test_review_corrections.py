@@ -112,7 +112,9 @@ def test_an_adoption_is_corrected_to_another_unit_and_initiative(small_store) ->
     at.button(key=f"review.fix.{BING}").click()
     at.run()
     no_trouble(at)
-    assert "已修改 1 条事实。" in texts(at, "success")
+    # the unit's figure tied to the old initiative stays there: said with the saving
+    said = texts(at, "success")[0]
+    assert said.startswith("已修改 1 条事实。") and "1 项成效数据关联原举措" in said
     (d,) = review.decisions(small_store, BING)
     assert (d.new["src"], d.new["dst"]) == (g.WU, g.FENGQIAO)
     moved = fact_id("ADOPTED", g.WU, g.FENGQIAO, "adopted")
@@ -235,6 +237,29 @@ def test_a_figure_corrected_on_its_link_to_an_initiative_is_recorded_on_the_unit
     assert figure.new == {"metric": "调解成功率", "value": 65.0}
     (link,) = review.decisions(small_store, RATE_SUYUAN)
     assert link.new == {"dst": g.FENGQIAO}
+
+
+def test_a_units_figure_is_linked_to_another_initiative_and_stays_the_units(small_store) -> None:
+    """The unit's fact that reports a figure has a 相关举措 box: it corrects the figure's link
+    to an initiative (review correct … --initiative does the same), and the figure stays."""
+    at = _signed_in()
+    at.selectbox(key="review.kind").select("outcome")
+    at.run()
+    _open(at, BING_RATE)
+    at.selectbox(key=f"review.link.{BING_RATE}").set_value(g.FENGQIAO)
+    at.button(key=f"review.fix.{BING_RATE}").click()
+    at.run()
+    no_trouble(at)
+    assert any(RATE_SUYUAN in m for m in texts(at, "success")), texts(at, "success")
+    assert review.decisions(small_store, BING_RATE) == []
+    (link,) = review.decisions(small_store, RATE_SUYUAN)
+    assert link.new == {"dst": g.FENGQIAO}
+    rows = small_store.read(
+        "MATCH (:Entity {id: $u})-[:REPORTED]->(o:Entity)-[:REPORTED]->(i:Entity) "
+        "RETURN o.id AS o, i.id AS i",
+        {"u": g.BING},
+    )
+    assert rows == [{"o": g.RATE, "i": g.FENGQIAO}]
 
 
 def test_the_queue_says_how_many_facts_there_are(small_store, monkeypatch) -> None:
@@ -398,3 +423,88 @@ def test_a_period_after_today_is_refused_on_the_page_and_june_to_the_years_end_i
     no_trouble(at)
     (d,) = review.decisions(small_store, BING_RATE)
     assert d.new == {"period": "2023-06/2023"}
+
+
+def test_a_correction_into_a_fact_the_graph_holds_is_said_before_saving(small_store) -> None:
+    """An adoption corrected into one the graph holds merges into it, which becomes 已修改
+    (so verified): the page says so and saves on the second 保存修改 only."""
+    at = _signed_in()
+    _open(at, BING)
+    at.selectbox(key=f"review.src.{BING}").set_value(g.DING)
+    at.selectbox(key=f"review.stage.{BING}").set_value("piloted")
+    at.button(key=f"review.fix.{BING}").click()
+    at.run()
+    no_trouble(at)
+    (warned,) = texts(at, "warning")
+    assert "尚未保存" in warned and DING in warned and "已修改" in warned
+    assert review.decisions(small_store) == []
+    _open(at, BING)
+    at.selectbox(key=f"review.src.{BING}").set_value(g.DING)
+    at.selectbox(key=f"review.stage.{BING}").set_value("piloted")
+    at.button(key=f"review.fix.{BING}").click()
+    at.run()
+    no_trouble(at)
+    assert [d.fact_id for d in review.decisions(small_store)] == [BING]
+    assert review.status_of(small_store, DING) == "corrected"
+
+
+def _page_at(query: dict[str, str], *, accounts: bool = True):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.test_review_page import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    if accounts:
+        at.secrets["reviewers"] = {"王审": review.hash_password(PASSWORD, iterations=1000)}
+    at.run()
+    no_trouble(at)
+    return at
+
+
+def test_a_fact_link_opens_that_fact_first(small_store) -> None:
+    """?fact= (证据's 审核这条事实) brings that fact up as the current one, whatever its kind."""
+    from ui.review import CURSOR
+
+    at = _page_at({"page": "review", "fact": BING_RATE})
+    assert at.session_state[CURSOR] == BING_RATE
+    assert at.selectbox(key="review.kind").value == "outcome"
+    assert any(f"`{BING_RATE}`" in c for c in texts(at, "caption"))
+    at = _page_at({"page": "review", "fact": MID})
+    assert at.session_state[CURSOR] == MID
+
+
+def test_the_queue_follows_the_sidebars_collections(small_store) -> None:
+    from graph.collections import add_to_collection
+
+    add_to_collection(small_store, g.DOC_A, "通报")
+    add_to_collection(small_store, g.DOC_B, "乙")
+    at = _page_at({"page": "review", "collections": "乙"})
+    assert set(_reader_ids(at)) == {BING, DING}  # 乙中院's promotion is document A's only
+    assert any("侧栏所选文档集（乙）" in c for c in texts(at, "caption"))
+    at = _page_at({"page": "review", "collections": "通报"})
+    assert set(_reader_ids(at)) == {BING, MID}
+    assert {r["fact_id"] for r in review.queue(small_store, collections=["乙"])} >= {BING, DING}
+
+
+def _reader_ids(at) -> list[str]:
+    """The fact ids of the queue's items shown to a reader (their ids in captions)."""
+    import re
+
+    found = [m for c in texts(at, "caption") for m in re.findall(r"`(adopted:[0-9a-f]+)`", c)]
+    return list(dict.fromkeys(found))
+
+
+def test_evidence_and_adopters_link_to_the_facts_review(small_store) -> None:
+    """证据 and the 举措 page's adopters rows offer 审核这条事实 when reviewers exist."""
+    at = _page_at({"page": "evidence", "fact": BING})
+    assert any(f"page=review&fact={BING}" in m for m in texts(at, "markdown"))
+    at = _page_at({"page": "evidence", "fact": BING}, accounts=False)
+    assert not any("page=review" in m for m in texts(at, "markdown"))
+    # the adopters rows of the 举措 page: a link to each row's review
+    at = _page_at({"page": "initiative", "id": g.SUYUAN})
+    (table,) = [df.value for df in at.dataframe if "审核这条事实" in df.value.columns]
+    assert any(f"page=review&fact={BING}" in str(v) for v in table["审核这条事实"])
+    at = _page_at({"page": "initiative", "id": g.SUYUAN}, accounts=False)
+    assert not any("审核这条事实" in df.value.columns for df in at.dataframe)

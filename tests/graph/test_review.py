@@ -1286,6 +1286,8 @@ def test_import_refuses_what_the_command_line_refuses_and_imports_the_rest(
         (rec(figure, {"period": "2024-13"}), "没有 13 月"),
         (rec(figure, {"value": "12件"}), "数值应为数字"),
         (rec(figure, {"qualifier": "大约"}), "限定词 '大约' 无效"),
+        # a unit's figure fact moved to an initiative: the figure would leave every answer
+        (rec(figure, {"period": "2023", "dst": g.FENGQIAO}), "不能改为举措"),
         (rec(role, {"dst": "court:不存在的法院"}), "图中没有实体 'court:不存在的法院'"),
         ("not json", "不是审核决定记录"),
     ]
@@ -1299,7 +1301,7 @@ def test_import_refuses_what_the_command_line_refuses_and_imports_the_rest(
     assert (len(report.added), report.unchanged, report.conflicts) == (4, [], [])
     refused = dict(report.refused)
     assert len(refused) == len(bad)
-    for (line, why), n in zip(bad, [*range(2, 11), *range(12, 21)], strict=True):
+    for (line, why), n in zip(bad, [*range(2, 11), *range(12, 22)], strict=True):
         where = next(w for w in refused if w.startswith(f"{path} 第 {n} 行"))
         assert why in refused[where], (line, refused[where])
         # the decision's id when the line is a decision record

@@ -103,6 +103,95 @@ def test_cli_corrects_a_figures_metric(
     assert review.history(arcadedb_store, RATE_SUYUAN)[-1].new == {"dst": g.FENGQIAO}
 
 
+# -- a figure's initiative asked for on the unit's fact that reports it ---------------------
+RATE_FENGQIAO = fact_id("REPORTED", g.RATE, g.FENGQIAO)
+
+
+def _links(store) -> list[dict]:
+    return store.read(
+        "MATCH (:Entity {id: $o})-[r:REPORTED]->(i:Entity) "
+        "RETURN r.fact_id AS f, i.id AS i, r.review_status AS s ORDER BY f",
+        {"o": g.RATE},
+    )
+
+
+def _unit_reports(store) -> list[str]:
+    return [
+        r["o"]
+        for r in store.read(
+            "MATCH (:Entity {id: $u})-[:REPORTED]->(o:Entity) RETURN o.id AS o", {"u": g.BING}
+        )
+    ]
+
+
+def test_a_units_figure_fact_is_never_moved_to_an_initiative(store) -> None:
+    """Moving the unit's fact that reports a figure to an initiative took the figure out of
+    every answer: refused, naming the figure's link fact, which is where its initiative is."""
+    g.load_small_graph(store)
+    with pytest.raises(review.BadParameter, match=RATE_SUYUAN) as caught:
+        review.decide(store, BING_RATE, "correct", reviewer="甲", new={"dst": g.FENGQIAO})
+    assert f"REPORTED {g.BING} → {g.RATE}" in str(caught.value)
+    assert review.decisions(store) == [] and _unit_reports(store) == [g.RATE]
+
+
+def test_relinking_a_figure_corrects_its_link_or_adds_one(store) -> None:
+    g.load_small_graph(store)
+    link, d = review.relink_figure(store, BING_RATE, g.FENGQIAO, reviewer="甲")
+    assert d is not None and d.fact_id == RATE_SUYUAN and link == RATE_FENGQIAO
+    assert _links(store) == [{"f": RATE_FENGQIAO, "i": g.FENGQIAO, "s": "corrected"}]
+    assert _unit_reports(store) == [g.RATE]  # the figure stays the unit's
+    assert review.relink_figure(store, BING_RATE, g.FENGQIAO, reviewer="甲") == (
+        RATE_FENGQIAO,
+        None,
+    )
+    # a figure without a link gets one, on the unit fact's sentence, reviewed
+    review.decide(store, RATE_FENGQIAO, "reject", reviewer="甲", note="不是该举措")
+    assert _links(store) == []
+    link, d = review.relink_figure(store, BING_RATE, g.SUYUAN, reviewer="甲")
+    assert d is not None and d.decision == "add" and link == RATE_SUYUAN
+    assert _links(store) == [{"f": RATE_SUYUAN, "i": g.SUYUAN, "s": "confirmed"}]
+    assert _unit_reports(store) == [g.RATE]
+    with pytest.raises(review.BadParameter, match="不是单位报告数字的事实"):
+        review.relink_figure(store, MID_SUYUAN, g.FENGQIAO, reviewer="甲")
+
+
+def test_cli_initiative_on_a_units_figure_fact_relinks_the_figure(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys
+) -> None:
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    code = main(
+        ["review", "correct", BING_RATE, "--initiative", g.FENGQIAO, "--period", "2023"]
+        + ["--reviewer", "甲"]
+    )
+    assert code == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert RATE_SUYUAN in out and RATE_FENGQIAO in out and f"已修改 {BING_RATE}" in out
+    assert _unit_reports(arcadedb_store) == [g.RATE]
+    assert [r["i"] for r in _links(arcadedb_store)] == [g.FENGQIAO]
+    # the answers that show a figure's initiative name the fact to correct it on
+    from queries.registry import run
+
+    rows = run(arcadedb_store, "unit_outcomes", {"unit": g.BING}).rows
+    assert [(r["initiative"], r["link_fact_id"]) for r in rows] == [
+        ("枫桥式人民法庭", RATE_FENGQIAO)
+    ]
+    rows = run(arcadedb_store, "initiative_outcomes", {"initiative": g.FENGQIAO}).rows
+    assert [(r["fact_id"], r["link_fact_id"]) for r in rows] == [(BING_RATE, RATE_FENGQIAO)]
+    # a figure's field sent with another end for the unit's fact: the error tells the fact
+    # as it is (unit → figure), not as the asked-for end would make it
+    code = main(
+        ["review", "correct", BING_RATE, "--target", g.SUYUAN, "--period", "2023"]
+        + ["--reviewer", "甲"]
+    )
+    assert code != 0
+    err = capsys.readouterr().err
+    assert f"REPORTED {g.BING} → {g.RATE}" in err, err
+
+
 # -- adding a fact without choosing its stage ------------------------------------------------
 S2 = "乙市中院去年十一月在全市部署诉源治理。"  # document A's second sentence: MID promoted
 
