@@ -602,8 +602,6 @@ def to_docx(b: Briefing) -> bytes:
         r.para(line)
     if b.map is not None:
         r.section("采用情况")
-        # a landscape page of its own: across the portrait page its legend was about 4 pt
-        r.landscape_picture(b.map_png(), f"{b.map.court.short}辖区采用情况图（见下页）")
         r.table(
             ["层级", "单位数", "已有报道", "占比"],
             [
@@ -641,6 +639,9 @@ def to_docx(b: Briefing) -> bytes:
             r.para(f"尚未见报道的单位（{NOT_REPORTED_SCOPE}）：{shown}{more}。", 10.5)
         for line in b.rollout_lines():  # a superior court reports it for its whole area
             r.para(line, 10.5)
+        # a landscape page of its own, after the counts it draws (the portrait page is not
+        # left empty under a pointer to it): across the portrait page its legend was about 4 pt
+        r.landscape_picture(b.map_png(), f"{b.map.court.short}辖区采用情况图见下页。")
     r.section("推行时间线")
     # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
     r.picture(
