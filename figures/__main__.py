@@ -22,6 +22,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from graph.cli import ArgumentParser, prog
 from graph.errors import CourtgraphError
@@ -198,9 +199,12 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             collections=scope,
         )
         demo = demo_count(store, pf.doc_ids, collections=names)  # type: ignore[arg-type]
+        docs = [s.label() for s in cited(store, pf.doc_ids)]  # named in the footnote
         if suffix == ".pptx":
-            return portfolio.to_pptx(pf, demo=demo)
-        return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale, demo=demo)
+            return portfolio.to_pptx(pf, demo=demo, documents=docs)
+        return portfolio.draw_portfolio(
+            pf, fmt=suffix[1:], scale=args.scale, demo=demo, documents=docs
+        )
     if args.command == "brief" and getattr(args, "unit", None):
         from figures import unit_briefing
 
@@ -229,9 +233,12 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             collections=scope,
         )
         demo = demo_count(store, data.doc_ids, collections=names)  # type: ignore[arg-type]
+        docs = [s.label() for s in cited(store, data.doc_ids)]  # named in the footnote
         if suffix == ".pptx":
-            return adoption.to_pptx(data, demo=demo)
-        return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale, demo=demo)
+            return adoption.to_pptx(data, demo=demo, documents=docs)
+        return adoption.draw_adoption_map(
+            data, fmt=suffix[1:], scale=args.scale, demo=demo, documents=docs
+        )
     units, court = None, None
     if args.court:  # the court and the units under it, as the map and the briefing count them
         under = adoption.adoption_map(
@@ -319,12 +326,38 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     # rows that name their documents (doc_ids, doc_id) and take demo documents in are marked
     from figures.report import demo_count
 
-    demo = demo_count(store, _documents_of(result.rows), collections=scope.names)  # type: ignore[arg-type]
+    docs = _documents_of(result.rows)
+    demo = demo_count(store, docs, collections=scope.names)  # type: ignore[arg-type]
+    # the documents its rows name, as the explorer's picture of the same table cites them
+    # (not only "courtgraph 知识图谱")
+    sources = cited(store, docs)
     if suffix == ".pptx":
-        return render.table_slide(heads, rows, title=title, note=scope.note(), demo=demo)
+        return render.table_slide(
+            heads, rows, title=title, sources=sources, note=scope.note(), demo=demo
+        )
     return render.table_picture(
-        heads, rows, fmt=suffix[1:], title=title, scale=args.scale, note=scope.note(), demo=demo
+        heads,
+        rows,
+        fmt=suffix[1:],
+        title=title,
+        sources=sources,
+        scale=args.scale,
+        note=scope.note(),
+        demo=demo,
     )
+
+
+def cited(store: object, ids: Sequence[str]) -> list[Any]:
+    """`figures.render.Source`s of these documents, as the explorer's pictures cite them: title
+    and date, and the file name (or id) when there is no URL, which tells two versions of one
+    report apart (`figures.report.source_title`)."""
+    from dataclasses import replace
+
+    from figures.render import Source
+    from figures.report import source_documents, source_title
+
+    found = source_documents(store, list(ids)) if ids else []  # type: ignore[arg-type]
+    return [replace(Source.of(d), title=source_title(d)) for d in found]
 
 
 def _documents_of(rows: Sequence[dict[str, object]]) -> list[str]:

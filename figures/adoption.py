@@ -550,7 +550,14 @@ def apart(cols: list[list[tuple[MapUnit, int]]], width: float) -> bool:
     units under them (a court with its tribunals) and all fit across the page at full width.
     Poured into a newspaper grid instead, a basic court stood in the row under another, where
     a court's tribunals go, as if it were subordinate to it (葫芦岛中院's map)."""
-    return any(len(col) > 1 for col in cols) and len(cols) * SLOT_W <= width
+    return any(len(col) > 1 for col in cols) and len(cols) * full_slot(width) <= width
+
+
+def full_slot(width: float) -> float:
+    """A slot's full width on a grid `width` inches wide: `SLOT_W` on a 16 in page; on a
+    narrower one (a slide's or a report's map, 10 in) as much narrower, its names still at
+    about 15 pt."""
+    return SLOT_W * min(1.0, width / (16.0 - 2 * 0.35))
 
 
 def place(
@@ -601,6 +608,99 @@ def place(
 # Drawing
 
 
+def _ems(text: str, points: float) -> float:
+    """About how wide `text` is in inches at `points` (a CJK character an em, others half)."""
+    return sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in text) * points / 72
+
+
+@dataclass
+class _Header:
+    """The lines above the grid, laid out for a width: the court's line with the counts beside
+    it or under it, the legend's entries in as many rows as the width needs (the tribunal key
+    at the end of the last row, or on a row of its own)."""
+
+    counts_below: bool
+    rows: list[list[int]]  # the legend's entries (indexes) on each row
+    key_below: bool  # the tribunal key on a row of its own
+
+    @property
+    def extra(self) -> float:
+        """Inches the header takes beyond one court line and one legend row."""
+        return 0.35 * self.counts_below + 0.4 * (len(self.rows) - 1 + self.key_below)
+
+    @classmethod
+    def of(
+        cls,
+        room: float,
+        root_label: str,
+        counts: str,
+        lead: str,
+        labels: Sequence[str],
+        key: bool,
+    ) -> _Header:
+        below = _ems(root_label, 15) + _ems(counts, 13) + 0.4 > room
+        rows: list[list[int]] = [[]]
+        x = legend_lead_in(lead) + 0.12
+        for i, label in enumerate(labels):
+            w = (1.2 + 0.8 + 1.4) * 12 / 72 + _ems(label, 12)
+            if rows[-1] and x + w > room:
+                rows.append([])
+                x = legend_lead_in(lead) + 0.12
+            rows[-1].append(i)
+            x += w
+        key_w = (1.6 + 0.8) * 12 / 72 + _ems(TRIBUNAL_KEY, 12) + 0.1
+        return cls(below, rows, key and x + key_w > room)
+
+
+def wrap_footnote(text: str, room: float, points: float = 10) -> list[str]:
+    """The footnote in lines of about `room` inches at `points`, broken after a clause (；)."""
+    lines: list[str] = []
+    while _ems(text, points) > room:
+        fit = len(text)
+        while fit > 1 and _ems(text[:fit], points) > room:
+            fit -= 1
+        cut = text.rfind("；", 0, fit) + 1 or fit
+        lines.append(text[:cut])
+        text = text[cut:]
+    return [*lines, text] if text else lines
+
+
+def _footnote(
+    data: AdoptionMap,
+    generated: str | None,
+    sources: int | None,
+    facts_note: str | None,
+    demo: int,
+    documents: Sequence[str],
+) -> str:
+    """The map's footnote: date, collections, documents, facts, what 尚未报道 means."""
+    date = generated or _dt.date.today().isoformat()
+    note = [f"数据截至 {date}", *collections_note(data.collections)]
+    if demo:
+        from figures.render import demo_note
+
+        note.insert(0, demo_note(demo))
+    if documents:  # the documents it stands on, by name (a stand-alone picture cites them)
+        n = max(len(documents), sources or 0)
+        more = f" 等 {n} 篇文档" if n > 2 else ""
+        note.append("来源：" + "；".join(documents[:2]) + more)
+    elif sources is not None and not facts_note:  # the note names its documents
+        note.append(f"依据 {sources} 篇文档")
+    if len(data.units) > MAX_BOXES:
+        note.append(
+            f"辖区共 {len(data.units)} 个单位，一页无法逐一标注：每个方框为一个直属下级单位"
+            "（颜色为其自身阶段）及其辖区已报道 / 单位数，逐个单位请选该单位查看"
+        )
+    if facts_note:
+        note.append(facts_note)
+    elif data.check.note():
+        note.append(data.check.note())
+    note.append(not_reported_note(data.check.verified_only))
+    if rollout := data.rollout_note():
+        note.append(rollout)
+    return "；".join(note) + "。制图：courtgraph"
+
+
 def draw_adoption_map(
     data: AdoptionMap,
     *,
@@ -611,6 +711,8 @@ def draw_adoption_map(
     with_title: bool = True,
     facts_note: str | None = None,
     demo: int = 0,
+    width: float = 16.0,
+    documents: Sequence[str] = (),
 ) -> bytes:
     """The adoption map as PNG (1920 × 1080 × `scale`) or SVG; a small map (its boxes at
     their largest fill less than three quarters of a 16:9 page's height) is set in as few
@@ -620,7 +722,12 @@ def draw_adoption_map(
     `with_title=False` leaves the title to the slide it goes on (a deck's title placeholder);
     `facts_note` says what facts it stands on instead of its own count (a briefing's words,
     the same under every figure); `demo`: how many of its documents are demo documents
-    (invented facts), said in a red mark and in the footnote.
+    (invented facts), said in a red mark and in the footnote. `width`: the figure's width in
+    inches, its type in points whatever the width (10 in: a slide's content area or a
+    landscape page at about its own size, the footnote at 10 pt); the header, the legend and
+    the footnote go on further lines when one is too wide. `documents`: the labels of the
+    documents it stands on (title and date), the first two named in the footnote with their
+    count.
     """
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch
@@ -629,14 +736,54 @@ def draw_adoption_map(
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
-    width_in, height_in = 16.0, 9.0
+    width_in, height_in = width, width * 9 / 16
     # without a title the red demo mark gets a row of its own above the court's line, where
     # it would cover the counts at the right (a slide's picture, `with_title=False`)
     mark_row = 0.45 if demo and not with_title else 0.0
-    top = (1.45 if with_title else 0.9) + mark_row  # inches above the grid: title, court, legend
-    bottom = 0.55
     side = 0.35
     grouped = len(data.units) > MAX_BOXES
+    root = data.court
+    root_label = f"{root.short}：{STAGE_LABEL[root.stage]}"
+    own_area = next(
+        (r["scope"] for r in data.rollouts if r["court_id"] == root.id and r.get("scope")),
+        None,
+    )
+    if root.stage and (root.date or own_area):  # 推行（2024-04，全市法院）
+        area = f"范围：{own_area}" if own_area else None
+        root_label += f"（{'；'.join(x for x in (root.date, area) if x)}）"
+    elif root.rollout:  # a court above it reports it for its whole area
+        root_label += f"（{ROLLOUT_LABEL}：{short_court_name(root.rollout['court'] or '')}）"
+    via = data.through_counts()
+    counts = "　".join(
+        f"{LEVEL_ZH.get(lvl, lvl or '其他')} {a}/{n}"
+        + (f"（另 {via[lvl]} 个下属人民法庭已推行）" if via.get(lvl) else "")
+        for lvl, a, n in data.counts()
+    )
+    if data.tribunals_uncounted() and not any(lvl == "tribunal" for lvl, _, _ in data.counts()):
+        counts += "　" + TRIBUNALS_UNCOUNTED
+    counts = f"已报道 / 单位数：{counts}" if counts else "辖区内没有下级单位"
+    stage_counts = data.stage_counts()
+    entries: list[tuple[str, str | None, bool]] = [  # (label, stage, hatched)
+        (f"{STAGE_LABEL[s]} {stage_counts[s]}", s, False)
+        for s in (*STAGE_ORDER, THROUGH_TRIBUNALS, None)
+        if s != THROUGH_TRIBUNALS or stage_counts[s]  # shown when a court is so covered
+    ]
+    hatched = len(data.under_rollout()) if not grouped else 0
+    if hatched:  # some of 尚未报道: said after it, with its own box
+        entries.append((f"其中{ROLLOUT_LABEL} {hatched}", None, True))
+    # the legend counts the units below the court (the boxes); the court's own stage is
+    # the line above it, so 上级推广 0 beside 乙市中院：上级推广 must say whose count it is
+    lead = LEGEND_LEAD_UNCOUNTED if data.tribunals_uncounted() else LEGEND_LEAD
+    tribunal_key = not grouped and any(u.level == "tribunal" for u in data.units)
+    header = _Header.of(
+        width_in - 2 * side, root_label, counts, lead, [e[0] for e in entries], tribunal_key
+    )
+    # inches above the grid: title, court, legend (and the lines they wrap onto)
+    top = (1.45 if with_title else 0.9) + mark_row + header.extra
+    note_lines = wrap_footnote(
+        _footnote(data, generated, sources, facts_note, demo, documents), width_in - 2 * side
+    )
+    bottom = 0.2 + 0.175 * len(note_lines)
     cols = grouped_columns(data) if grouped else columns_of(data)
     grid_top = top + 0.45
     beside = stray_line(data)
@@ -647,7 +794,9 @@ def draw_adoption_map(
     if nrows * min(grid_h / nrows, SLOT_H) < grid_h * 0.75:  # a small map: fit the picture
         # the fewest rows whose slot columns fit the page's width at their widest
         fits = (
-            r for r in range(1, nrows + 1) if flow(cols, r, stacked=stacked)[1] * SLOT_W <= grid_w
+            r
+            for r in range(1, nrows + 1)
+            if flow(cols, r, stacked=stacked)[1] * full_slot(grid_w) <= grid_w
         )
         rows = next(fits, None)
         if rows is not None:
@@ -667,74 +816,46 @@ def draw_adoption_map(
         if with_title:
             ax.text(side, y, f"{data.initiative} · 采用情况", fontsize=26, va="top")
             y += 0.62
-        root = data.court
-        root_label = f"{root.short}：{STAGE_LABEL[root.stage]}"
-        own_area = next(
-            (r["scope"] for r in data.rollouts if r["court_id"] == root.id and r.get("scope")),
-            None,
-        )
-        if root.stage and (root.date or own_area):  # 推行（2024-04，全市法院）
-            area = f"范围：{own_area}" if own_area else None
-            root_label += f"（{'；'.join(x for x in (root.date, area) if x)}）"
-        elif root.rollout:  # a court above it reports it for its whole area
-            root_label += f"（{ROLLOUT_LABEL}：{short_court_name(root.rollout['court'] or '')}）"
         ax.text(side, y, root_label, fontsize=15, va="top", color="#222222")
-        via = data.through_counts()
-        counts = "　".join(
-            f"{LEVEL_ZH.get(lvl, lvl or '其他')} {a}/{n}"
-            + (f"（另 {via[lvl]} 个下属人民法庭已推行）" if via.get(lvl) else "")
-            for lvl, a, n in data.counts()
-        )
-        if data.tribunals_uncounted() and not any(lvl == "tribunal" for lvl, _, _ in data.counts()):
-            counts += "　" + TRIBUNALS_UNCOUNTED
         ax.text(
             width_in - side,
-            y,
-            f"已报道 / 单位数：{counts}" if counts else "辖区内没有下级单位",
+            y + (0.35 if header.counts_below else 0),
+            counts,
             fontsize=13,
             va="top",
             ha="right",
             color="#444444",
         )
-        stage_counts = data.stage_counts()
-        handles = [
-            Patch(
-                facecolor=STAGE_COLOUR[s],
-                edgecolor="#999999",
-                label=f"{STAGE_LABEL[s]} {stage_counts[s]}",
-            )
-            for s in (*STAGE_ORDER, THROUGH_TRIBUNALS, None)
-            if s != THROUGH_TRIBUNALS or stage_counts[s]  # shown when a court is so covered
-        ]
-        hatched = len(data.under_rollout()) if not grouped else 0
-        if hatched:  # some of 尚未报道: said after it, with its own box
-            handles.append(
-                Patch(
-                    facecolor=STAGE_COLOUR[None],
-                    edgecolor=ROLLOUT_INK,
-                    hatch=ROLLOUT_HATCH,
-                    label=f"其中{ROLLOUT_LABEL} {hatched}",
-                )
-            )
-        # the legend counts the units below the court (the boxes); the court's own stage is
-        # the line above it, so 上级推广 0 beside 乙市中院：上级推广 must say whose count it is
-        lead = LEGEND_LEAD_UNCOUNTED if data.tribunals_uncounted() else LEGEND_LEAD
+        y += 0.35 if header.counts_below else 0
         ax.text(side, y + 0.54, lead, fontsize=12, va="center", color="#222222")
-        fig.legend(
-            handles=handles,
-            loc="upper left",
-            bbox_to_anchor=((side + legend_lead_in(lead)) / width_in, 1 - (y + 0.32) / height_in),
-            ncol=len(handles),
-            frameon=False,
-            fontsize=12,
-            handlelength=1.2,
-            columnspacing=1.4,
-        )
-        if not grouped and any(p.unit.level == "tribunal" for p in placed):
+        for r, row in enumerate(header.rows):
+            fig.legend(
+                handles=[
+                    Patch(
+                        facecolor=STAGE_COLOUR[entries[i][1]],
+                        edgecolor=ROLLOUT_INK if entries[i][2] else "#999999",
+                        hatch=ROLLOUT_HATCH if entries[i][2] else None,
+                        label=entries[i][0],
+                    )
+                    for i in row
+                ],
+                loc="upper left",
+                bbox_to_anchor=(
+                    (side + legend_lead_in(lead)) / width_in,
+                    1 - (y + 0.32 + 0.4 * r) / height_in,
+                ),
+                ncol=len(row),
+                frameon=False,
+                fontsize=12,
+                handlelength=1.2,
+                columnspacing=1.4,
+            )
+        if tribunal_key:
+            below = len(header.rows) - 1 + header.key_below
             fig.legend(  # what a tribunal's box looks like, at the legend line's right end
                 handles=[Patch(facecolor="#ffffff", label=TRIBUNAL_KEY, **TRIBUNAL_EDGE)],
                 loc="upper right",
-                bbox_to_anchor=(1 - side / width_in, 1 - (y + 0.32) / height_in),
+                bbox_to_anchor=(1 - side / width_in, 1 - (y + 0.32 + 0.4 * below) / height_in),
                 frameon=False,
                 fontsize=12,
                 handlelength=1.6,
@@ -799,40 +920,19 @@ def draw_adoption_map(
             ax.text(
                 side,
                 grid_top + grid_h + 0.12,
-                beside if len(beside) <= 120 else beside[:118] + "…",
+                beside if len(beside) <= (most := int(grid_w * 6)) else beside[: most - 2] + "…",
                 fontsize=12,
                 va="top",
                 color="#333333",
             )
-        date = generated or _dt.date.today().isoformat()
-        note = [f"数据截至 {date}", *collections_note(data.collections)]
         if demo:
-            from figures.render import demo_badge, demo_note
+            from figures.render import demo_badge
 
-            note.insert(0, demo_note(demo))
             demo_badge(fig, 1 - (0.45 if with_title else 0.27) / height_in)
-        if sources is not None and not facts_note:  # the note names its documents
-            note.append(f"依据 {sources} 篇文档")
-        if grouped:
-            note.append(
-                f"辖区共 {len(data.units)} 个单位，一页无法逐一标注：每个方框为一个直属下级单位"
-                "（颜色为其自身阶段）及其辖区已报道 / 单位数，逐个单位请选该单位查看"
-            )
-        if facts_note:
-            note.append(facts_note)
-        elif data.check.note():
-            note.append(data.check.note())
-        note.append(not_reported_note(data.check.verified_only))
-        if rollout := data.rollout_note():
-            note.append(rollout)
-        text = "；".join(note) + "。制图：courtgraph"
-        if len(text) > 110:  # two lines rather than past the page's edge
-            cut = text.rfind("；", 0, len(text) // 2 + 20) + 1 or len(text) // 2
-            text = text[:cut] + "\n" + text[cut:]
         ax.text(
             side,
             height_in - 0.2,
-            text,
+            "\n".join(note_lines),
             fontsize=10,
             color="#666666",
             va="bottom",
@@ -889,13 +989,16 @@ def to_pptx(
     generated: str | None = None,
     sources: int | None = None,
     demo: int = 0,
+    documents: Sequence[str] = (),
 ) -> bytes:
-    """A 16:9 deck: the map under an editable slide title (legend counts in the notes), then
-    the counts per level as a native stacked chart a presenter can restyle; `demo` as in
-    `draw_adoption_map`."""
+    """A 16:9 deck: the map under an editable slide title (legend counts in the notes), drawn
+    10 in wide so that its smallest type is about 10 pt on the slide, then the counts per
+    level as a native stacked chart a presenter can restyle; `demo` and `documents` as in
+    `draw_adoption_map` (the documents listed in the notes too)."""
     from figures.deck import Deck
 
     deck = Deck(f"{data.initiative} 采用情况", generated=generated, demo=demo)
+    listed = "\n来源：\n" + "\n".join(documents) if documents else ""
     deck.picture_slide(
         f"{data.initiative} · {data.court.short}辖区采用情况",
         draw_adoption_map(
@@ -905,8 +1008,10 @@ def to_pptx(
             sources=sources,
             with_title=False,
             demo=demo,
+            width=SLIDE_MAP_WIDTH,
+            documents=documents,
         ),
-        notes=slide_notes(data),
+        notes=slide_notes(data) + listed,
         marked=True,
     )
     counts = data.counts()
@@ -918,10 +1023,28 @@ def to_pptx(
             series,
             kind="stacked",
             notes=f"{not_reported_note(data.check.verified_only)}。"
-            "数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            "数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。" + listed,
             colours=colours,
+            y_title=COUNT_AXIS,
+            caption=_chart_caption(documents, sources),
         )
     return deck.save()
+
+
+#: a map drawn for a slide's content area or a report's landscape page: 10 in wide, its
+#: footnote's 10 pt about 10 pt there (16 in, the stand-alone picture, gave 7 pt on a slide
+#: and 4 pt on a portrait page)
+SLIDE_MAP_WIDTH = 10.0
+#: the value axis of a chart of units per level
+COUNT_AXIS = "单位数（个）"
+
+
+def _chart_caption(documents: Sequence[str], sources: int | None) -> str:
+    """The chart's source line: its first two documents and how many (the notes list them)."""
+    if documents:
+        more = f" 等 {len(documents)} 篇文档" if len(documents) > 2 else ""
+        return f"来源：{'；'.join(documents[:2])}{more}（全部来源见备注）"
+    return f"来源：courtgraph 依据所收 {sources} 篇文档整理" if sources else ""
 
 
 def counts_series(

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import (
+    COUNT_AXIS,
     ROLLOUT_LABEL,
+    SLIDE_MAP_WIDTH,
     STAGE_ORDER,
     THROUGH_TRIBUNALS,
     AdoptionMap,
@@ -25,6 +27,7 @@ from figures.adoption import (
     columns_of,
     counts_series,
     draw_adoption_map,
+    not_reported_note,
     slide_notes,
     strays,
 )
@@ -40,12 +43,13 @@ from figures.report import (
     newest_first,
     outcome_value,
     period_zh,
+    source_caption,
     source_documents,
     source_lines,
     versions_note,
     whose,
 )
-from figures.timeline import draw_timeline
+from figures.timeline import FIRST_DAY_NOTE, draw_timeline
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
 from queries.analytics import NOT_REPORTED_SCOPE
@@ -73,9 +77,6 @@ NOT_YET_LISTED = 60  # units listed by name under "not yet reported"; the rest a
 MAX_ADOPTER_ROWS = 300  # reports listed in the adopters table (the earliest); the rest counted
 DECK_ADOPTER_ROWS = 96  # in the deck: six slides of them
 MAX_UNSCOPED = 1000  # units a briefing without a court may list
-#: a map of more units gets a landscape page of its own in the Word report, where its names
-#: are half as large again as on a portrait page
-LANDSCAPE_MAP_UNITS = 30
 
 
 def _stage_rank(stage: str) -> int:
@@ -114,9 +115,9 @@ class Briefing:
     _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     def map_png(self) -> bytes:
-        """The adoption map (1.5×: 2880 px, 460 dpi across the report's page and 230 dpi on a
-        slide; no title: the report's heading or the slide's title names it), drawn once for
-        the Word report and the deck alike."""
+        """The adoption map (1.5×, 10 in wide: about its own size on a slide and across the
+        report's landscape page, its footnote at about 10 pt; no title: the report's heading or
+        the slide's title names it), drawn once for the Word report and the deck alike."""
         if "map" not in self._pictures:
             assert self.map is not None
             self._pictures["map"] = draw_adoption_map(
@@ -127,6 +128,7 @@ class Briefing:
                 with_title=False,
                 facts_note=self.facts_note(),
                 demo=self.demo(),
+                width=SLIDE_MAP_WIDTH,
             )
         return self._pictures["map"]
 
@@ -600,10 +602,6 @@ def to_docx(b: Briefing) -> bytes:
         r.para(line)
     if b.map is not None:
         r.section("采用情况")
-        if len(b.map.units) > LANDSCAPE_MAP_UNITS:
-            r.landscape_picture(b.map_png(), f"{b.map.court.short}辖区采用情况图（见下页）")
-        else:
-            r.picture(b.map_png())
         r.table(
             ["层级", "单位数", "已有报道", "占比"],
             [
@@ -641,6 +639,9 @@ def to_docx(b: Briefing) -> bytes:
             r.para(f"尚未见报道的单位（{NOT_REPORTED_SCOPE}）：{shown}{more}。", 10.5)
         for line in b.rollout_lines():  # a superior court reports it for its whole area
             r.para(line, 10.5)
+        # a landscape page of its own, after the counts it draws (the portrait page is not
+        # left empty under a pointer to it): across the portrait page its legend was about 4 pt
+        r.landscape_picture(b.map_png(), f"{b.map.court.short}辖区采用情况图见下页。")
     r.section("推行时间线")
     # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
     r.picture(
@@ -707,12 +708,15 @@ def to_pptx(b: Briefing) -> bytes:
             [LEVEL_ZH.get(lvl, lvl) for lvl, _, _ in counts],
             series,
             kind="stacked",
-            notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            notes=f"{not_reported_note(b.check.verified_only)}。"
+            f"数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。\n{sources_note}",
             colours=colours,
+            y_title=COUNT_AXIS,
+            caption=source_caption(b.sources),
         )
     if b.timeline.first or b.timeline.endorsements:
         # the Word report's picture, drawn slide-wide: the same step line, year-only and
-        # month-only dates mid-period and labelled, promotions as dashed lines
+        # month-only dates at their first day and labelled, promotions as dashed lines
         undated = len({u["unit_id"] for u in b.timeline.undated})
         deck.picture_slide(
             "推行时间线（累计已报道单位）",
@@ -726,7 +730,7 @@ def to_pptx(b: Briefing) -> bytes:
                 demo=b.demo(),
                 collections=b.collections,
             ),
-            notes="每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间"
+            notes=f"每个单位按其最早的报道日期计；{FIRST_DAY_NOTE}"
             + (f"；{undated} 个单位的报道没有日期，未画入" if undated else "")
             + f"。{b.facts_note()}。",
             marked=True,

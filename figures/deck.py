@@ -179,15 +179,7 @@ class Deck:
         left, top, width, height = self._content_box()
         if caption:
             height -= 0.4
-            box = s.shapes.add_textbox(
-                Inches(left), Inches(top + height + 0.05), Inches(width), Inches(0.35)
-            )
-            box.text_frame.word_wrap = True
-            r = box.text_frame.paragraphs[0].add_run()
-            r.text = caption
-            r.font.size = Pt(11)
-            r.font.color.rgb = RGBColor(0x5A, 0x66, 0x73)
-            _east_asian(r, SANS)
+            self._caption(s, caption, left, top + height + 0.05, width)
         if legend:
             legend_w = 2.5
             box = s.shapes.add_textbox(
@@ -214,6 +206,19 @@ class Deck:
         s.shapes.add_picture(io.BytesIO(png), Emu(x), Inches(top), width=Emu(pw), height=Emu(ph))
         return s
 
+    def _caption(self, s: Any, text: str, left: float, top: float, width: float) -> None:
+        """An editable line of small grey text (the sources) at `left`, `top` (inches)."""
+        from pptx.dml.color import RGBColor
+        from pptx.util import Inches, Pt
+
+        box = s.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(0.35))
+        box.text_frame.word_wrap = True
+        r = box.text_frame.paragraphs[0].add_run()
+        r.text = text
+        r.font.size = Pt(11)
+        r.font.color.rgb = RGBColor(0x5A, 0x66, 0x73)
+        _east_asian(r, SANS)
+
     def chart_slide(
         self,
         title: str,
@@ -225,10 +230,12 @@ class Deck:
         number_format: str = "0",
         y_title: str | None = None,
         colours: Sequence[str] = (),
+        caption: str | None = None,
     ) -> Any:
         """A native chart: `kind` line (a timeline; dates as categories give a date axis
         labelled by month), bar or stacked (counts; zero counts carry no label). `colours`
-        ('#2e7d32', ...) colour the series in order."""
+        ('#2e7d32', ...) colour the series in order; `y_title` names the value axis and its
+        unit (单位数（个）); `caption` (the sources) is an editable line under the chart."""
         from pptx.chart.data import CategoryChartData
         from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
         from pptx.util import Inches, Pt
@@ -244,6 +251,9 @@ class Deck:
             "stacked": XL_CHART_TYPE.COLUMN_STACKED,
         }[kind]
         left, top, width, height = self._content_box()
+        if caption:
+            height -= 0.4
+            self._caption(s, caption, left, top + height + 0.05, width)
         frame = s.shapes.add_chart(
             chart_type, Inches(left), Inches(top), Inches(width), Inches(height), data
         )
@@ -279,6 +289,10 @@ class Deck:
             axis = chart.value_axis
             axis.has_title = True
             axis.axis_title.text_frame.text = y_title
+            for p in axis.axis_title.text_frame.paragraphs:
+                for r in p.runs:
+                    r.font.size = Pt(14)
+                    _east_asian(r, SANS)
         return chart
 
     def table_slides(

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_COLOUR, STAGE_LABEL, STAGE_ORDER, collections_note, own_stage
+from figures.adoption import (
+    STAGE_COLOUR,
+    STAGE_LABEL,
+    STAGE_ORDER,
+    collections_note,
+    own_stage,
+    wrap_footnote,
+)
 from figures.names import CATEGORY_ZH, short_court_name
 from queries.columns import date_shown
 from queries.verified import FactCheck, is_verified
@@ -251,6 +258,8 @@ def draw_portfolio(
     fit: bool = False,
     left_out_note: str = "见幻灯片中的完整列表",
     demo: int = 0,
+    small: float = 10.0,
+    documents: Sequence[str] = (),
 ) -> bytes:
     """The portfolio as PNG (1920 × 1080 × `scale`) or SVG; rows beyond what one page holds
     at a readable size are counted in the footnote (the deck lists them all, a briefing's
@@ -258,7 +267,11 @@ def draw_portfolio(
     legend goes under the subtitle) and `fit`: as tall as the rows need (at most 16:9 in two
     panels), for a report's page where a few rows on a 16:9 canvas would be small type in an
     empty picture. `demo`: how many of its documents are demo documents (invented facts),
-    said in a red mark and first in the footnote, as on the adoption map."""
+    said in a red mark and first in the footnote, as on the adoption map. `small`: the
+    smallest type in points (footnote, legend, column heads, stages, counts and dates; a
+    picture set smaller than its own size on a slide or a page needs more than 10 to stay
+    legible there). `documents`: the labels of the documents it stands on, the first two
+    named in the footnote with their count."""
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
 
@@ -275,6 +288,9 @@ def draw_portfolio(
     columns, left_out = paginate(all_rows, per_panel, panels)
     note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
     note += collections_note(data.collections)
+    if documents:
+        more = f" 等 {len(documents)} 篇文档" if len(documents) > 2 else ""
+        note.append("来源：" + "；".join(documents[:2]) + more)
     if demo:
         note.insert(0, demo_note(demo))
     if left_out:
@@ -284,13 +300,18 @@ def draw_portfolio(
     if data.check.note():
         note.append(data.check.note())
     note.append("“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期")
-    note_lines = wrap_lines("；".join(note) + "。制图：courtgraph", int((W - 2 * side) * 7.0))
+    foot = max(10.0, small)  # the footnote's size: about 7 characters an inch at 10 pt
+    # by the width the text takes (file names and dates are narrower than CJK), after a clause
+    note_lines = wrap_footnote("；".join(note) + "。制图：courtgraph", W - 2 * side, foot)
     # the title's line; without a title, a demo mark takes a line of its own (top right is
     # the legend's on a wide picture)
     lead = 0.62 if with_title else 0.45 if demo else 0.0
     y0 = 0.25 + lead
-    top = y0 + 0.55 + (0.45 if narrow else 0)
-    bottom = 0.35 + 0.18 * len(note_lines)
+    legend_pt = max(12.0, small)
+    # narrow: the legend (its title above its keys) under the subtitle; wide: beside it, and
+    # the column heads below it when its type is larger than 12 pt
+    top = y0 + 0.55 + (0.45 * legend_pt / 12 if narrow else (legend_pt - 12) * 2 * 1.4 / 72)
+    bottom = 0.35 + 0.18 * foot / 10 * len(note_lines)
     if fit:
         H = min(top + 0.35 + 0.42 * max(per_panel, 2) + bottom, 9.0 if panels == 2 else 16.0)
     with drawing():
@@ -308,7 +329,7 @@ def draw_portfolio(
             side,
             y,
             f"本院及下级 {n_units} 个单位报道的 {len(data.items)} 项举措，按类别分组",
-            fontsize=14,
+            fontsize=max(14.0, small),
             va="top",
             color="#333333",
         )
@@ -324,16 +345,18 @@ def draw_portfolio(
             else (1 - side / W, 1 - (y - 0.12) / H),
             ncol=len(handles),
             frameon=False,
-            fontsize=12,
+            fontsize=legend_pt,
             handlelength=1.2,
             title="阶段",
-            title_fontsize=12,
+            title_fontsize=legend_pt,
             alignment="left" if narrow else "center",
         )
         gap = 0.4
         panel_w = (W - 2 * side - gap * (panels - 1)) / panels
         row_h = min(0.42, (H - top - bottom - 0.35) / max(per_panel, 1))
         size = max(min(15.0, row_h * 72 * 0.52), 7.0)
+        # heads, stages, counts and dates: at least `small`, never above the row's own size
+        aux = max(size * 0.85, min(small, size))
         # columns: name | 本院 | units under it (bar) | first date
         own_w, date_w = 1.15 * size / 12, 1.15 * size / 12
         bar_w = min(3.2, panel_w * 0.32)
@@ -350,7 +373,7 @@ def draw_portfolio(
                 ("下级单位（个）", x0 + name_w + own_w + 0.15, "left"),
                 ("最早报道", x0 + panel_w, "right"),
             ):
-                ax.text(x, hy, label, fontsize=size * 0.85, color="#666666", ha=ha, va="top")
+                ax.text(x, hy, label, fontsize=aux, color="#666666", ha=ha, va="top")
             ax.plot([x0, x0 + panel_w], [hy + 0.3, hy + 0.3], color="#bbbbbb", lw=0.8)
             for k, (kind, value) in enumerate(columns[p] if p < len(columns) else []):
                 ry = top + 0.35 + k * row_h
@@ -380,7 +403,7 @@ def draw_portfolio(
                         x0 + name_w + own_w / 2,
                         cy,
                         STAGE_LABEL[it.own],
-                        fontsize=size * 0.8,
+                        fontsize=max(size * 0.8, min(small, size)),
                         ha="center",
                         va="center",
                         color="white",
@@ -405,7 +428,7 @@ def draw_portfolio(
                     bx + 0.06,
                     cy,
                     str(len(it.units)) if it.units else "—",
-                    fontsize=size * 0.85,
+                    fontsize=aux,
                     va="center",
                     color="#333333",
                 )
@@ -413,7 +436,7 @@ def draw_portfolio(
                     x0 + panel_w,
                     cy,
                     it.first_date_shown() or "未注明",
-                    fontsize=size * 0.85,
+                    fontsize=aux,
                     ha="right",
                     va="center",
                     color="#333333" if it.first_date else "#999999",
@@ -426,7 +449,7 @@ def draw_portfolio(
             side,
             H - 0.15,
             "\n".join(note_lines),
-            fontsize=10,
+            fontsize=foot,
             color="#666666",
             va="bottom",
             linespacing=1.3,
@@ -435,6 +458,13 @@ def draw_portfolio(
             demo_badge(fig, 1 - (0.42 if with_title else 0.38) / H)
         data_out = save_figure(fig, fmt, 120 * scale)
     return data_out
+
+
+#: the smallest type of a 16:9 portfolio (16 in) drawn for a slide or a landscape page, where
+#: it is shown at about 0.64 of its size: about 10 pt there
+WIDE_SLIDE_SMALL = 16.0
+#: … of a narrow one (10 in) on a portrait page (0.62) or a slide (about 0.7): 8 to 10 pt
+NARROW_PAGE_SMALL = 14.0
 
 
 def table_rows(data: Portfolio) -> list[list[str]]:
@@ -456,18 +486,34 @@ def table_rows(data: Portfolio) -> list[list[str]]:
     return out
 
 
-def to_pptx(data: Portfolio, *, generated: str | None = None, demo: int = 0) -> bytes:
-    """A 16:9 deck: the portfolio picture under an editable title, then every initiative in
-    native tables; `demo` as in `draw_portfolio`."""
+def to_pptx(
+    data: Portfolio,
+    *,
+    generated: str | None = None,
+    demo: int = 0,
+    documents: Sequence[str] = (),
+) -> bytes:
+    """A 16:9 deck: the portfolio picture under an editable title (its smallest type about
+    10 pt on the slide), then every initiative in native tables; `demo` and `documents` as
+    in `draw_portfolio` (the documents listed in the notes too)."""
     from figures.deck import Deck
 
     deck = Deck(f"{data.short} 改革举措一览", generated=generated, demo=demo)
     deck.picture_slide(
         f"{data.short} · 改革举措一览",
-        draw_portfolio(data, scale=2, generated=deck.generated, with_title=False, demo=demo),
+        draw_portfolio(
+            data,
+            scale=2,
+            generated=deck.generated,
+            with_title=False,
+            demo=demo,
+            small=WIDE_SLIDE_SMALL,
+            documents=documents,
+        ),
         notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期。"
         + (f"{data.check.note()}。" if data.check.note() else "")
-        + "".join(f"{n}。" for n in collections_note(data.collections)),
+        + "".join(f"{n}。" for n in collections_note(data.collections))
+        + ("\n来源：\n" + "\n".join(documents) if documents else ""),
         marked=True,
     )
     deck.table_slides(

@@ -212,6 +212,25 @@ def source_lines(sources: Sequence[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def source_labels(sources: Sequence[dict[str, Any]]) -> list[str]:
+    """'title（file name）（date）' of each document, as a picture's footnote names them."""
+    return [source_title(d) + (f"（{d['date']}）" if d.get("date") else "") for d in sources]
+
+
+def source_caption(sources: Sequence[dict[str, Any]], *, where: str = "备注") -> str:
+    """The line a chart or picture cites its documents with: the first two and how many,
+    where the whole list is; "" without documents.
+
+    >>> source_caption([{"doc_id": "doc:1", "title": "甲院推行", "date": "2026-01-02"}])
+    '来源：甲院推行（doc:1）（2026-01-02）（详见备注）'
+    """
+    if not sources:
+        return ""
+    labels = source_labels(sources)
+    more = f" 等 {len(labels)} 篇文档" if len(labels) > 2 else ""
+    return f"来源：{'；'.join(labels[:2])}{more}（{'全部来源' if more else '详'}见{where}）"
+
+
 #: titles ingest gives a document without one (ingest.pipeline): no sign of one report
 PLACEHOLDER_TITLES = frozenset({"（无标题）", "(无标题)", "无标题"})
 

@@ -3,17 +3,18 @@
 `draw_timeline(tl)` draws `queries.analytics.Timeline` as the 扩散分析 page shows it: the
 cumulative number of units with a dated report, a mark for each pilot, a vertical line for
 each promotion by a higher court; undated reports are counted in the footnote, never dropped
-silently. A date known only to its year or month is drawn at the middle of its period with a
-hollow marker (a year with a bar across it) under a legend entry of its own, never at the
-period's first day where it would read as a precise day; the date ticks are regular (the
-finest of month, quarter, half year, year … whose labels fit) and labelled 2023年 / 4月 (the
-first tick with its year: 2023年6月);
-the legend names only what is drawn. PNG (1920 × 1080 × scale) or SVG with text kept as text.
+silently. A date known only to its year or month is drawn at the first day of its period, as
+the explorer's 扩散分析 › 时间线 counts it (到年或到月的日期按第一天计), with a hollow marker
+(a year with a bar across it) under a legend entry of its own, so that it does not read as a
+precise day; the date axis starts where the data starts, its ticks are regular (the finest
+of month, quarter, half year, year … whose labels fit) and labelled 2023年 / 4月 (the first
+tick with its year: 2023年6月); the legend, above the plot, names only what is drawn. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -106,13 +107,14 @@ def _x(d: _dt.date) -> float:
     return float(mdates.date2num(d))
 
 
-# A date known only to its year or month is drawn at the middle of its period, with a hollow
-# marker and a bar across the whole period, and named as such in the legend: at the period's
-# first day (1 January) a step reads as a precise day, and the first of a year sits right next
-# to the previous December's tick. The middle is where the error is smallest on average, and
-# the bar shows the reader the whole stretch the report allows.
-YEAR_ONLY_LABEL = "日期只精确到年（画在年中，横线为全年）"
-MONTH_ONLY_LABEL = "日期只精确到月（画在月中）"
+# A date known only to its year or month is drawn at the first day of its period, as the
+# explorer's timeline counts it (the same data gave two curves: mid-year on the slide, January
+# in the explorer), with a hollow marker and a bar across the whole period, and named as such
+# in the legend so that it does not read as a precise day.
+YEAR_ONLY_LABEL = "日期只精确到年（按该年第一天计，横线为全年）"
+MONTH_ONLY_LABEL = "日期只精确到月（按该月第一天计）"
+#: the footnote's and the notes' words, the explorer's (ui.analytics.timeline)
+FIRST_DAY_NOTE = "到年或到月的日期按第一天计"
 PRECISE_LABEL = "已报道（累计）"
 # a unit whose report names no date, placed at its article's date: drawn at that day but
 # hollow and named, as the latest the unit can have started (not a day the text gives)
@@ -137,10 +139,11 @@ def _period(date: str) -> tuple[str, _dt.date, _dt.date]:
 
 def position(date: str) -> tuple[str, float, float, float]:
     """Where a date is drawn: (precision, x, period start, period end) in matplotlib's float
-    dates; a day at its own day, a month or a year at the middle of its period."""
+    dates; a day at its own day, a month or a year at its first day (到年或到月的日期按第一天计,
+    as the explorer draws it)."""
     precision, lo, hi = _period(date)
     a, b = _x(lo), _x(hi)
-    return precision, (a if precision == "day" else (a + b) / 2), a, b
+    return precision, a, a, b
 
 
 def _date_axis(ax: Any, lo: float, hi: float, room: int) -> None:
@@ -199,7 +202,8 @@ def _label_promotions(
         else:
             ax.text(
                 d,
-                level * 0.5 if level > top * 0.15 else top * 1.05,
+                # half-way between two counts: a year's bar and its marker stand on the counts
+                math.floor(level * 0.5) + 0.5 if level > top * 0.15 else top * 1.05,
                 " " + text,
                 color=STAGE_COLOUR["promoted"],
                 fontsize=12,
@@ -211,12 +215,13 @@ def _label_promotions(
 def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
     """Draw the timeline on `fig` (a `matplotlib.figure.Figure`, inside
     `figures.render.drawing()`) and return its axes: each unit at its first report's date (a
-    year or a month at the middle of its period, hollow, with a bar across the period), the
+    year or a month at its first day, hollow, with a bar across the period), the
     cumulative count as a step line, pilots as triangles, dated promotions as dashed lines; the
     legend names only what is drawn."""
     from matplotlib.ticker import MaxNLocator
 
-    ax = fig.add_axes((0.07, 0.14, 0.88, 0.66 if with_title else 0.76))
+    # the legend stands above the plot, where it covers no data
+    ax = fig.add_axes((0.07, 0.14, 0.88, 0.66 if with_title else 0.70))
     if with_title:
         fig.text(0.03, 0.93, f"{tl.initiative} · 扩散时间线", fontsize=26, va="center")
     colour = STAGE_COLOUR["adopted"]
@@ -242,7 +247,7 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
     top = max(len(points), 1)
     if points:
         xs, ys = zip(*points, strict=True)
-        ax.step((min(a for a, _ in spans) - 20, *xs), (0, *ys), where="post", color=colour, lw=2.5)
+        ax.step((min(a for a, _ in spans), *xs), (0, *ys), where="post", color=colour, lw=2.5)
         for precision, label, face in (
             ("day", PRECISE_LABEL, colour),
             ("document", DOCUMENT_DATE_LABEL, "white"),
@@ -289,11 +294,15 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
     ax.set_ylim(0, max(top * 1.1, 1))
     if spans:
         lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-        if hi - lo < 180:  # a single report or a few close ones: half a year around them
-            lo, hi = lo - (180 - (hi - lo)) / 2, hi + (180 - (hi - lo)) / 2
+        if hi - lo < 180:  # a single report or a few close ones: half a year from the first
+            hi = lo + 180
         # about one label an inch at 12 pt, at most 12 on the widest figure
         room = min(12, int(ax.get_position().width * fig.get_figwidth() / 0.95))
-        _date_axis(ax, lo - 1, hi, room)
+        # the axis starts at the tick at or before the first report (2025年 for a report of
+        # 2025, not the quarter before it), a little margin so that its marker is not cut
+        _date_axis(ax, lo, hi, room)
+        x0, x1 = ax.get_xlim()
+        ax.set_xlim(x0 - (x1 - x0) * 0.03, x1 + (x1 - x0) * 0.015)
     _label_promotions(ax, fig, promotions, points, top)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(labelsize=12)
@@ -301,10 +310,20 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
         ax.spines[side].set_visible(False)
     ax.grid(axis="y", color="#e0e0e0")
     if points or promotions:
-        # where it hides least of what is drawn: the lower right held the late adopters and
-        # the pilots' markers, which sit on the axis
-        # (on a white ground: a grid line behind it does not cross its words)
-        ax.legend(loc="best", fontsize=12, facecolor="white", edgecolor="none", framealpha=1)
+        # above the plot, right-aligned, where it hides nothing that is drawn (inside the
+        # plot, "best" put it over the top step); two columns when one row is too wide
+        labels = ax.get_legend_handles_labels()[1]
+        wide = sum(len(t) * 12 / 72 + 0.75 for t in labels)
+        room_in = ax.get_position().width * fig.get_figwidth()
+        ncol = len(labels) if wide <= room_in else max(1, -(-len(labels) // 2))
+        ax.legend(
+            loc="lower right",
+            bbox_to_anchor=(1.0, 1.01),
+            ncol=ncol,
+            fontsize=12,
+            frameon=False,
+            borderaxespad=0,
+        )
     else:
         ax.text(0.5, 0.5, "没有带日期的报道", transform=ax.transAxes, ha="center", fontsize=18)
     return ax
@@ -350,7 +369,7 @@ def draw_timeline(
             note = f"{demo_note(demo)}；{note}"
             demo_badge(fig, 0.93 if with_title else 0.96)
         if any(len(u["date"] or "") < 10 for u in tl.first):
-            note += "；只知年份或月份的日期画在该年、该月的中间"
+            note += f"；{FIRST_DAY_NOTE}"
         if tl.undated:
             units = len({u["unit_id"] for u in tl.undated} - {u["unit_id"] for u in tl.first})
             if units:
@@ -397,14 +416,14 @@ def to_pptx(
     collections: Sequence[str] = (),
 ) -> bytes:
     """A 16:9 deck with the timeline as the briefing deck shows it: the same step picture
-    (year-only and month-only dates mid-period and marked, pilots, dated promotions), then
+    (year-only and month-only dates at their first day and marked, pilots, dated promotions), then
     its data as a native table a presenter can restyle or chart (each unit's first reported
     date and the running count); promotions and undated reports in the notes. `demo` and
     `collections` as in `draw_timeline`."""
     from figures.deck import Deck
 
     deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated, demo=demo)
-    notes = ["每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间。"]
+    notes = [f"每个单位按其最早的报道日期计；{FIRST_DAY_NOTE}。"]
     promotions = [e for e in tl.endorsements if e.get("date")]
     if promotions:
         notes.append(
@@ -437,7 +456,7 @@ def to_pptx(
         notes="".join(notes),
         marked=True,
     )
-    # the table in the picture's order: a year-only date counts at mid-year (July), as drawn
+    # the table in the picture's order: a year-only date counts from 1 January, as drawn
     dated = sorted(
         (u for u in tl.first if u["date"]), key=lambda u: (position(u["date"])[1], u["unit"])
     )
@@ -450,6 +469,6 @@ def to_pptx(
                 for n, u in enumerate(dated, 1)
             ],
             widths=[1.6, 3.4, 1.4, 1.4],
-            notes="只知年份的日期按该年年中计，只知月份的按该月月中计，与上一页的图相同。",
+            notes=f"{FIRST_DAY_NOTE}，与上一页的图相同。",
         )
     return deck.save()

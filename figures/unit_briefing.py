@@ -20,11 +20,18 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, collections_note, rostered
+from figures.adoption import (
+    COUNT_AXIS,
+    STAGE_LABEL,
+    STAGE_ORDER,
+    _rank,
+    collections_note,
+    rostered,
+)
 from figures.briefing import MAX_SOURCES, REPORTED_NOTE, checked_note
 from figures.names import short_court_name
 from figures.numbers import percent
-from figures.portfolio import Portfolio, from_rows
+from figures.portfolio import NARROW_PAGE_SMALL, WIDE_SLIDE_SMALL, Portfolio, from_rows
 from figures.report import (
     Conflicts,
     Report,
@@ -34,6 +41,7 @@ from figures.report import (
     newest_first,
     outcome_value,
     period_zh,
+    source_caption,
     source_documents,
     source_lines,
     versions_note,
@@ -172,6 +180,8 @@ class UnitBriefing:
                 fit=narrow,
                 left_out_note="见举措清单",
                 demo=self.demo(),
+                # its smallest type about 8 pt on the report's page, 10 pt on a slide
+                small=NARROW_PAGE_SMALL if narrow else WIDE_SLIDE_SMALL,
             )
         return self._pictures[key]
 
@@ -643,8 +653,10 @@ def to_pptx(b: UnitBriefing) -> bytes:
             [LEVEL_ZH.get(lvl, lvl or "其他") for lvl, _, _ in b.levels],
             {"有报道": [a for _, a, _ in b.levels], "尚无报道": [n - a for _, a, n in b.levels]},
             kind="stacked",
-            notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            notes=f"数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。\n{sources_note}",
             colours=("#2e7d32", "#c8c8c8"),
+            y_title=COUNT_AXIS,
+            caption=source_caption(b.sources),
         )
     if b.portfolio.items:
         grouped = initiative_rows(b, compact=True)

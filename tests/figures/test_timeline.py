@@ -62,22 +62,61 @@ def _xs(ax: Any, label_has: str) -> list[float]:
     ]
 
 
-def test_a_year_only_date_is_drawn_mid_year_with_its_own_legend_entry(drawn) -> None:
+def test_a_year_only_date_is_drawn_at_its_first_day_as_the_explorer_counts_it(drawn) -> None:
+    """The explorer's 扩散分析 › 时间线 counts a year-only date from 1 January; the figures drew
+    it in July, so the same facts gave two curves (a new user's finding)."""
     ax = drawn([_row("甲法院", "2023-03-10"), _row("乙法院", "2024")])
     # the dated report at its own day, not at the first of its month
     assert _xs(ax, "已报道") == [pytest.approx(_x(_dt.date(2023, 3, 10)))]
-    # the year-only one in the middle of 2024 (not on 1 January, beside the December tick),
-    # under a legend entry of its own
+    # the year-only one on 1 January 2024, under a legend entry of its own that says so
     year_only = [t.get_text() for t in ax.get_legend().get_texts() if "精确到年" in t.get_text()]
-    assert len(year_only) == 1
-    mid = (_x(_dt.date(2024, 1, 1)) + _x(_dt.date(2025, 1, 1))) / 2
-    assert _xs(ax, "精确到年") == [pytest.approx(mid)]
+    assert len(year_only) == 1 and "第一天" in year_only[0]
+    assert _xs(ax, "精确到年") == [pytest.approx(_x(_dt.date(2024, 1, 1)))]
 
 
-def test_a_month_only_date_is_drawn_mid_month(drawn) -> None:
+def test_a_month_only_date_is_drawn_at_its_first_day(drawn) -> None:
     ax = drawn([_row("甲法院", "2023-03-10"), _row("乙法院", "2023-06")])
-    mid = (_x(_dt.date(2023, 6, 1)) + _x(_dt.date(2023, 7, 1))) / 2
-    assert _xs(ax, "精确到月") == [pytest.approx(mid)]
+    assert _xs(ax, "精确到月") == [pytest.approx(_x(_dt.date(2023, 6, 1)))]
+
+
+def test_the_footnote_says_so_in_the_explorers_words(monkeypatch) -> None:
+    import figures.render
+    from figures.timeline import FIRST_DAY_NOTE
+
+    kept: list[Any] = []
+    monkeypatch.setattr(figures.render, "save_figure", lambda fig, fmt, dpi: kept.append(fig))
+    draw_timeline(build_timeline("共享法庭", [_row("乙法院", "2024")]), generated="2026-12-06")
+    note = "".join(t.get_text() for t in kept[-1].texts).replace("\n", "")
+    assert FIRST_DAY_NOTE == "到年或到月的日期按第一天计"
+    assert FIRST_DAY_NOTE in note and "中间" not in note
+    # the explorer's page says the same words
+    from pathlib import Path
+
+    page = Path(__file__).parents[2] / "ui" / "analytics" / "timeline.py"
+    assert FIRST_DAY_NOTE in page.read_text(encoding="utf-8")
+
+
+def test_the_axis_starts_where_the_data_starts(drawn) -> None:
+    """Two reports of 2025 only: the axis began at 2024年10月 (a quarter before anything)."""
+    ax = drawn([_row("甲法院", "2025"), _row("乙法院", "2025")])
+    assert _ticks(ax)[0] == _dt.date(2025, 1, 1)
+    lo, _ = ax.get_xlim()
+    assert lo > _x(_dt.date(2024, 12, 1))
+    # the step rises at the first report, not from a month before the axis
+    step = ax.lines[0]
+    assert min(step.get_xdata()) >= lo
+
+
+def test_the_legend_stands_above_the_plot(drawn) -> None:
+    """The legend stood in the plot over the top step (the 2-unit band of a brief)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ax = drawn([_row("甲法院", "2025"), _row("乙法院", "2025"), _row("丙法院", "2025-07-02")])
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    plot = ax.get_window_extent(renderer)
+    assert legend.y0 >= plot.y1 - 1
+    assert legend.x1 <= ax.figure.bbox.x1
 
 
 def _ticks(ax: Any) -> list[_dt.date]:
@@ -161,9 +200,9 @@ def test_a_narrow_figure_gets_fewer_ticks(monkeypatch) -> None:
     assert len({(b.year - a.year) * 12 + b.month - a.month for a, b in pairwise(ticks)}) == 1
 
 
-def test_the_deck_counts_a_year_only_date_mid_year() -> None:
-    """The deck's data table: a unit known only to 2023 counts from mid-2023, after one
-    reported in March 2023, not before it in January (as the picture draws it)."""
+def test_the_deck_counts_a_year_only_date_from_its_first_day() -> None:
+    """The deck's data table: a unit known only to 2023 counts from 1 January 2023, before one
+    reported in March 2023 (as the picture and the explorer draw it)."""
     import io
 
     from pptx import Presentation
@@ -175,11 +214,11 @@ def test_the_deck_counts_a_year_only_date_mid_year() -> None:
     tables = [s.table for slide in deck.slides for s in slide.shapes if s.has_table]
     cells = [[c.text for c in row.cells] for row in tables[0].rows]
     assert [(r[0], r[1], r[3]) for r in cells[1:]] == [
-        ("2023-03-10", "甲法院", "1"),
-        ("2023", "乙法院", "2"),
+        ("2023", "乙法院", "1"),
+        ("2023-03-10", "甲法院", "2"),
     ]
     notes = "".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
-    assert "年中" in notes
+    assert "到年或到月的日期按第一天计" in notes and "年中" not in notes
 
 
 def test_the_timelines_own_deck_is_the_briefings_step_picture_not_a_line_chart() -> None:
