@@ -1358,10 +1358,10 @@ def check_record(d: Decision, *, today: str | None = None) -> None:
     """BadParameter when a decision read from a file (`review import`) says what the
     command line and the 审核 page never record: a time that is no ISO time or lies more
     than `CLOCK_SKEW` ahead, a date or period after the decision's own day (its time plus
-    `CLOCK_SKEW`, unless `today` is given), a rejection without its reason, a correction without values
-    or of a field no correction changes, a figure's fields on a fact that reports no
-    figure, values `check_values` refuses, an added fact without its sentence's offsets,
-    a rename without a name, a promotion of other fields than `PROMOTE_FIELDS`."""
+    `CLOCK_SKEW`, unless `today` is given), a rejection without its reason, a correction
+    without values or of a field no correction changes, a figure's fields on a fact that
+    reports no figure, values `check_values` refuses, an added fact without its sentence's
+    offsets, a rename without a name, a promotion of other fields than `PROMOTE_FIELDS`."""
     try:
         when = datetime.fromisoformat(d.time)
     except ValueError:
