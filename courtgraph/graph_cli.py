@@ -334,7 +334,15 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     h.add_argument("--json", action="store_true", help="每个决定一个 JSON 对象")
     ex = rs.add_parser("export", help="把全部审核决定写成 JSON Lines 文件")
     ex.add_argument("--output", "-o", type=Path, required=True, help="输出文件（.jsonl）")
-    im = rs.add_parser("import", help="读入审核决定；重复导入不会改变什么；冲突会报告")
+    im = rs.add_parser(
+        "import",
+        help="读入审核决定；重复导入不会改变什么；冲突和有误的记录会列出而不导入",
+        description="读入审核决定（review export 写的文件）；重复导入不会改变什么。"
+        "每条记录按 review correct 当时的规则检查（日期不得晚于审核之日，即记录的审核时间"
+        "加一天时差）；与本处决定冲突的、有误的、说到图中没有的实体的记录会列出其文件和行而不"
+        "导入，同一事实在文件中的其他记录也随之不导入（该事实保持原状）。有这样的记录时退出状态"
+        "为 2，全部导入或已有时为 0。备份与恢复（graph backup/restore）则原样复制整个库。",
+    )
     im.add_argument("path", type=Path, help="审核决定文件（.jsonl）")
     rs.add_parser("apply", help="把全部审核决定重新应用到图中（重建之后）")
     pg = rs.add_parser("progress", help="已审与待审事实的数量，以及测得的准确率")

@@ -210,6 +210,7 @@ class Decision:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Decision:
         """A record of `decisions.jsonl`; BadParameter when it lacks what applying it needs."""
+        _check_shape(data)
         decision, old, new = data.get("decision"), data.get("old") or {}, data.get("new") or {}
         if decision in ("confirm", "reject", "correct") and not all(
             old.get(k) for k in ("type", "src", "dst")
@@ -283,6 +284,47 @@ class Decision:
             sentence_hashes=list(p.get("sentence_hashes") or []),
             id=p["id"],
         )
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """BadParameter (in Chinese) when a record read from a file has a field of the wrong
+    type (a hand-edited file: a number where an id or a list of sentence hashes belongs),
+    which storing or applying it would meet as a TypeError."""
+
+    def text(value: Any, name: str) -> None:
+        if value is not None and not isinstance(value, str):
+            raise BadParameter(f"{name} 应为文字（{name}: {value!r}）")
+
+    def texts(value: Any, name: str) -> None:
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(x, str) for x in value)
+        ):
+            raise BadParameter(f"{name} 应为文字的列表（{name}: {value!r}）")
+
+    for key in ("fact_id", "decision", "reviewer", "time", "note", "id"):
+        text(data.get(key), key)
+    texts(data.get("sentence_hashes"), "sentence_hashes")
+    for part in ("old", "new"):
+        value = data.get(part)
+        if value is not None and not isinstance(value, dict):
+            raise BadParameter(f"{part} 应为 JSON 对象（{part}: {value!r}）")
+    old, new = data.get("old") or {}, data.get("new") or {}
+    for key in ("type", "src", "dst"):
+        text(old.get(key), f"old.{key}")
+    for key in ("type", "doc_id", "sentence", "keep"):
+        text(new.get(key), f"new.{key}")
+    if data.get("decision") == "add":
+        for key in ("src", "dst"):
+            text(new.get(key), f"new.{key}")
+    props = old.get("props")
+    if props is not None and not isinstance(props, dict):
+        raise BadParameter(f"old.props 应为 JSON 对象（old.props: {props!r}）")
+    texts((props or {}).get("doc_ids"), "old.props.doc_ids")
+    evidence = old.get("evidence")
+    if evidence is not None and not (
+        isinstance(evidence, list) and all(isinstance(e, dict) for e in evidence)
+    ):
+        raise BadParameter(f"old.evidence 应为 JSON 对象的列表（old.evidence: {evidence!r}）")
 
 
 def _dumps(value: Any) -> str:
@@ -1036,6 +1078,10 @@ class RecordDecision:
             ):  # the figure would leave every answer: its initiative is its link's
                 links = [r["fact_id"] for r in tx.run(_FIGURE_LINKS, figure=d.old["dst"])]
                 raise BadParameter(_relink_words(d.fact_id, was, links))
+        if d.decision == "merge":  # (as `merge_entities`: the entity kept must be here)
+            keep = str(d.new.get("keep") or "")
+            if not tx.run("MATCH (n:Entity {id: $id}) RETURN n.id AS id", id=keep).single():
+                raise BadParameter(f"图中没有实体 {keep!r}（合并时保留的实体）")
         if d.decision == "correct":
             for k in ("src", "dst"):
                 if (
@@ -1311,10 +1357,11 @@ def check_values(new: dict[str, Any], *, today: str | None = None) -> None:
 def check_record(d: Decision, *, today: str | None = None) -> None:
     """BadParameter when a decision read from a file (`review import`) says what the
     command line and the 审核 page never record: a time that is no ISO time or lies more
-    than `CLOCK_SKEW` ahead, a rejection without its reason, a correction without values
-    or of a field no correction changes, a figure's fields on a fact that reports no
-    figure, values `check_values` refuses, an added fact without its sentence's offsets,
-    a rename without a name, a promotion of other fields than `PROMOTE_FIELDS`."""
+    than `CLOCK_SKEW` ahead, a date or period after the decision's own day (its time plus
+    `CLOCK_SKEW`, unless `today` is given), a rejection without its reason, a correction
+    without values or of a field no correction changes, a figure's fields on a fact that
+    reports no figure, values `check_values` refuses, an added fact without its sentence's
+    offsets, a rename without a name, a promotion of other fields than `PROMOTE_FIELDS`."""
     try:
         when = datetime.fromisoformat(d.time)
     except ValueError:
@@ -1325,6 +1372,24 @@ def check_record(d: Decision, *, today: str | None = None) -> None:
         when = when.replace(tzinfo=UTC)
     if when > datetime.now(UTC) + CLOCK_SKEW:
         raise BadParameter(f"审核时间晚于现在（time: {d.time!r}）")
+    if today is None:
+        # "after today" as it was where and when the decision was made: its own time, a day
+        # of slack for its time zone and clock (2026-12-08 decided at 00:30 in Shanghai is
+        # 16:30 UTC the day before), never the importing machine's date
+        today = (when + CLOCK_SKEW).date().isoformat()
+        try:
+            _check_record(d, today=today)
+        except BadParameter as exc:
+            said = str(exc).replace(
+                f"晚于今天（{today}）",
+                f"晚于审核之日（审核时间 {d.time} 加一天时差：{today}）",
+            )
+            raise BadParameter(said) from None
+        return
+    _check_record(d, today=today)
+
+
+def _check_record(d: Decision, *, today: str) -> None:
     if d.decision in ("reject", "drop") and not d.note:  # (as `decide`, `drop_candidate`)
         raise BadParameter(f"{DECISION_ZH[d.decision]}须写明理由（note）")
     if d.decision == "correct":
@@ -2252,9 +2317,71 @@ class ImportReport:
                 "  冲突的决定未导入：请在本处重新审核这些事实，或从文件中删去这些记录后再导入"
             )
         lines += [f"  有误：{where}：{why}" for where, why in self.refused]
-        if self.refused:
+        whys = [why for _, why in self.refused]
+        if any(not why.startswith(("同一事实的", *(s for s, _ in _ADVICE))) for why in whys):
             lines.append("  有误的决定未导入：改正文件中的这些记录后再导入（已导入的不会重复）")
+        lines += [
+            f"  {advice}" for start, advice in _ADVICE if any(w.startswith(start) for w in whys)
+        ]
+        if any(why.startswith("同一事实的") for why in whys):
+            lines.append(
+                "  同一事实的其他记录也未导入（图中该事实保持原状）：改正所指的那一行后，"
+                "它们随之导入"
+            )
         return "\n".join(lines)
+
+
+@dataclass
+class _Line:
+    """A line of a decision file: where it is, its decision (None: not a decision record),
+    why it is refused ("" when it is not), and the fact it is about when that can be read."""
+
+    n: int
+    where: str
+    decision: Decision | None = None
+    why: str = ""
+    fact_id: str = ""
+
+
+def _json_words(exc: ValueError) -> str:
+    """A JSON parser's message with a Chinese reason first (its detail kept)."""
+    return f"JSON 格式有误（{exc}）" if isinstance(exc, json.JSONDecodeError) else str(exc)
+
+
+def _lines(path: str | Path, *, today: str | None = None) -> list[_Line]:
+    """The records of a decision file, with the refused ones: not a decision record, or
+    one `check_record` refuses."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CourtgraphError(f"无法读取 {p}：{os_reason_zh(exc)}") from exc
+    out: list[_Line] = []
+    for n, line in enumerate(text, 1):
+        if not line.strip():
+            continue
+        rec = _Line(n, f"{p} 第 {n} 行")
+        out.append(rec)
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise BadParameter(f"应为 JSON 对象（{type(data).__name__}）")
+            if isinstance(data.get("fact_id"), str):
+                rec.fact_id = data["fact_id"]
+            d = Decision.from_json(data)
+        except json.JSONDecodeError as exc:
+            rec.why = f"不是审核决定记录：{_json_words(exc)}"
+            continue
+        except (ValueError, TypeError, BadParameter) as exc:
+            rec.why = f"不是审核决定记录（{exc}）"
+            continue
+        rec.where += f"（{d.id}）"
+        rec.decision = d
+        try:
+            check_record(d, today=today)
+        except BadParameter as exc:
+            rec.why = str(exc)
+    return out
 
 
 def _read_records(
@@ -2262,33 +2389,9 @@ def _read_records(
 ) -> tuple[list[tuple[str, Decision]], list[tuple[str, str]]]:
     """The decisions of a file, each with where it is (file, line, id), and the records
     refused (where, why): not a decision record, or one `check_record` refuses."""
-    p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CourtgraphError(f"无法读取 {p}：{os_reason_zh(exc)}") from exc
-    good: list[tuple[str, Decision]] = []
-    refused: list[tuple[str, str]] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{p} 第 {n} 行"
-        try:
-            data = json.loads(line)
-            if not isinstance(data, dict):
-                raise BadParameter(f"应为 JSON 对象（{type(data).__name__}）")
-            d = Decision.from_json(data)
-        except (ValueError, TypeError, BadParameter) as exc:
-            refused.append((where, f"不是审核决定记录（{exc}）"))
-            continue
-        where += f"（{d.id}）"
-        try:
-            check_record(d, today=today)
-        except BadParameter as exc:
-            refused.append((where, str(exc)))
-            continue
-        good.append((where, d))
-    return good, refused
+    lines = _lines(path, today=today)
+    good = [(x.where, x.decision) for x in lines if x.decision is not None and not x.why]
+    return good, [(x.where, x.why) for x in lines if x.why]
 
 
 def read_jsonl(path: str | Path) -> list[Decision]:
@@ -2300,33 +2403,116 @@ def read_jsonl(path: str | Path) -> list[Decision]:
     return [d for _, d in good]
 
 
+def _fact_groups(lines: Sequence[_Line]) -> dict[str, str]:
+    """Each fact id of a file's records -> one id standing for its group: a fact and the
+    facts corrections in the file lead it to (or lead to it) are one group."""
+    parent: dict[str, str] = {}
+
+    def root(f: str) -> str:
+        parent.setdefault(f, f)
+        while parent[f] != f:
+            parent[f] = parent[parent[f]]
+            f = parent[f]
+        return f
+
+    for x in lines:
+        if x.fact_id:
+            root(x.fact_id)
+        d = x.decision
+        if d is not None and d.decision == "correct":
+            try:
+                to = corrected_fact_id(d)
+            except (KeyError, TypeError, ValueError, BadParameter):
+                continue
+            parent[root(to)] = root(d.fact_id)
+    return {f: root(f) for f in list(parent)}
+
+
+#: what a record that cannot be applied here says to do, by the start of its reason
+_ADVICE = (
+    ("图中没有实体", "图中没有它们说到的实体：请先导入（ingest）含这些实体的文档，再导入本文件"),
+    ("审核时间晚于现在", "审核时间晚于现在：请检查写下这些记录的机器或本机的时钟"),
+)
+
+
+@dataclass
+class _Together:
+    """A store statement: a group's decisions, stored and applied in one transaction
+    (`at`: the one that was running when it failed)."""
+
+    stmts: list[RecordDecision]
+    at: int = 0
+
+    def run(self, tx: Tx) -> None:
+        for i, stmt in enumerate(self.stmts):
+            self.at = i
+            stmt.run(tx)
+
+
+#: what writing a record from a hand-edited file may meet besides a refusal of ours
+_MALFORMED = (TypeError, ValueError, KeyError, AttributeError)
+
+
+def _failure_words(exc: Exception) -> str:
+    if isinstance(exc, CourtgraphError):
+        return str(exc)
+    return f"记录的内容有误，无法应用（{type(exc).__name__}: {exc}）"
+
+
 def from_jsonl(store: GraphStore, path: str | Path, *, today: str | None = None) -> ImportReport:
     """Import decisions. A record already here is skipped. Where this graph's reviewers have
     decided a fact and the file's latest decision on it says something else, the file's new
     records on that fact are reported as a conflict and not imported (decide again here, or
     import after removing them from the file); a record the command line would refuse (a
-    date that does not exist or lies after `today`, a stage or a figure that is none:
-    `check_record`), or that cannot be applied here (an end this graph lacks), is reported
-    with its file and line and not imported; everything else is stored and applied."""
+    date that does not exist or lies after the day it was decided, a stage or a figure that
+    is none: `check_record`), or that cannot be applied here (an end this graph lacks), is
+    reported with its file and line and not imported, and so is every other record of the
+    file on the same fact (and the facts corrections lead it to): an earlier decision the
+    refused one overruled is never applied in its place. Everything else is stored and
+    applied. Records of this file already here are not this graph's own decisions: a file
+    corrected after a refusal imports."""
     report = ImportReport()
-    records, report.refused = _read_records(path, today=today)
-    where = {d.id: w for w, d in records}
-    incoming = [d for _, d in records]
+    lines = _lines(path, today=today)
+    line_of = {x.where: x.n for x in lines}
+    group = _fact_groups(lines)
+    refused: dict[str, _Line] = {}  # group -> its first refused line
+    for x in lines:
+        if x.why and x.fact_id:
+            refused.setdefault(group[x.fact_id], x)
+    in_file = {x.decision.id: x.decision.to_json() for x in lines if x.decision is not None}
     local = decisions(store)
     by_id = {d.id: d for d in local}
     local_by_fact: dict[str, list[Decision]] = {}
     for d in local:
-        local_by_fact.setdefault(d.fact_id, []).append(d)
+        if in_file.get(d.id) != d.to_json():  # (imported from this file: not decided here)
+            local_by_fact.setdefault(d.fact_id, []).append(d)
+    refusals: list[tuple[str, str]] = [(x.where, x.why) for x in lines if x.why]
+
+    def hold_back(x: _Line, bad: _Line, why: str | None = None) -> None:
+        later = bad.decision is None or x.decision is None or bad.decision.time >= x.decision.time
+        refusals.append(
+            (
+                x.where,
+                why or f"同一事实的{'较晚' if later else '较早'}决定有误，未导入（第 {bad.n} 行）",
+            )
+        )
+
     file_by_fact: dict[str, list[Decision]] = {}
-    for d in incoming:
+    for x in lines:
+        if x.decision is None or x.why:
+            continue
+        d = x.decision
         if d.id in by_id:
             if by_id[d.id].to_json() == d.to_json():
                 report.unchanged.append(d.id)
             else:
                 report.conflicts.append((d.id, "图中已存有同一 ID 而内容不同的记录"))
             continue
+        if group[d.fact_id] in refused:
+            hold_back(x, refused[group[d.fact_id]])
+            continue
         file_by_fact.setdefault(d.fact_id, []).append(d)
-    fresh: list[Decision] = []
+    fresh: dict[str, list[Decision]] = {}  # group -> its records to store
     for fid, new in file_by_fact.items():
         new = list({d.id: d for d in new}.values())  # a record twice in the file: once
         mine = _latest(local_by_fact.get(fid, []))
@@ -2343,30 +2529,41 @@ def from_jsonl(store: GraphStore, path: str | Path, *, today: str | None = None)
                 for d in new
             ]
             continue
-        fresh += new
+        fresh.setdefault(group[fid], []).extend(new)
+    by_decision = {x.decision.id: x for x in lines if x.decision is not None and not x.why}
     facts: set[FactKey] = set()
     stored: list[str] = []
-    for i in range(0, len(fresh), 200):
-        batch = fresh[i : i + 200]
-        stmts = [RecordDecision(d, snapshot=False) for d in batch]
+    batches: list[list[list[Decision]]] = [[]]
+    for records in fresh.values():  # a group never split between two transactions
+        if sum(map(len, batches[-1])) >= 200:
+            batches.append([])
+        batches[-1].append(records)
+    for batch in batches:
+        groups = [_Together([RecordDecision(d, snapshot=False) for d in g]) for g in batch]
         try:
-            _write(store, cast(list[Any], stmts))
-        except CourtgraphError:
-            # one record cannot be applied here (the whole batch was rolled back): one by
-            # one, so the batch goes on past it
-            stmts = []
-            for d in batch:
-                stmt = RecordDecision(d, snapshot=False)
+            _write(store, cast(list[Any], groups))
+        except (CourtgraphError, *_MALFORMED):
+            # a record cannot be applied here (the whole batch was rolled back): group by
+            # group, so the batch goes on past it, and its group's other records wait
+            done = []
+            for records in batch:
+                together = _Together([RecordDecision(d, snapshot=False) for d in records])
                 try:
-                    _write(store, [stmt])
-                except CourtgraphError as exc:
-                    report.refused.append((where.get(d.id, d.id), str(exc)))
+                    _write(store, [together])
+                except (CourtgraphError, *_MALFORMED) as exc:
+                    bad = by_decision[records[together.at].id]
+                    for d in records:
+                        x = by_decision[d.id]
+                        hold_back(x, bad, _failure_words(exc) if x is bad else None)
                     continue
-                stmts.append(stmt)
-        for stmt in stmts:
-            facts |= stmt.touched.facts
-            stored.append(stmt.decision.id)
+                done.append(together)
+            groups = done
+        for together in groups:
+            for stmt in together.stmts:
+                facts |= stmt.touched.facts
+                stored.append(stmt.decision.id)
     report.added = stored
+    report.refused = sorted(refusals, key=lambda r: line_of[r[0]])
     if facts:
         keep_queue_heads(store, facts)  # what the decisions wrote (and moved, for a merge)
     return report

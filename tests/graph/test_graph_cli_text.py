@@ -151,16 +151,18 @@ def test_review_import_names_the_records_it_refuses_and_imports_the_rest(
     monkeypatch.delenv("NEO4J_URI", raising=False)
     g.load_small_graph(arcadedb_store)
     ding = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+    # (a fact of its own: a refused record holds back every record of its fact)
+    bing = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
 
-    def record(day: str) -> str:
+    def record(day: str, fid: str = ding, unit: str = g.DING) -> str:
         new = {"date": day, "date_precision": "day"}
         return json.dumps(
             {
-                "fact_id": ding,
+                "fact_id": fid,
                 "decision": "correct",
                 "reviewer": "李审",
                 "time": f"2026-01-0{1 + len(day) % 7}T08:00:00+00:00",
-                "old": {"type": "ADOPTED", "src": g.DING, "dst": g.SUYUAN},
+                "old": {"type": "ADOPTED", "src": unit, "dst": g.SUYUAN},
                 "new": new,
             },
             ensure_ascii=False,
@@ -169,7 +171,7 @@ def test_review_import_names_the_records_it_refuses_and_imports_the_rest(
     later = f"{date.today().year + 1}-01-05"
     path = tmp_path / "decisions.jsonl"
     path.write_text(
-        "\n".join([record("2025-02-30"), record(later), record("2024-03-05")]) + "\n",
+        "\n".join([record("2025-02-30"), record(later), record("2024-03-05", bing, g.BING)]) + "\n",
         encoding="utf-8",
     )
     assert main(["review", "import", str(path)]) == 2
@@ -179,9 +181,10 @@ def test_review_import_names_the_records_it_refuses_and_imports_the_rest(
         f"{path} 第 1 行（review:" in out
         and "日期 '2025-02-30' 无效：2025 年 2 月没有 30 日" in out
     )
-    assert f"{path} 第 2 行（review:" in out and f"日期 '{later}' 晚于今天" in out
-    (d,) = review.decisions(arcadedb_store, ding)
+    assert f"{path} 第 2 行（review:" in out and f"日期 '{later}' 晚于审核之日" in out
+    assert review.decisions(arcadedb_store, ding) == []
+    (d,) = review.decisions(arcadedb_store, bing)
     assert d.new["date"] == "2024-03-05"
     assert main(["review", "import", str(path)]) == 2  # again: nothing twice
     assert "新增审核决定 0 条；已有（未变） 1 条" in capsys.readouterr().out
-    assert len(review.decisions(arcadedb_store, ding)) == 1
+    assert len(review.decisions(arcadedb_store, bing)) == 1
