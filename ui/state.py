@@ -180,12 +180,24 @@ def entity(entity_id: str) -> dict[str, Any]:
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
 def _subgraph(  # type: ignore[no-untyped-def]
-    store_key: str, entity_id: str, depth: int, kinds: tuple[str, ...], limit: int, verified: bool
+    store_key: str,
+    entity_id: str,
+    depth: int,
+    kinds: tuple[str, ...],
+    limit: int,
+    verified: bool,
+    collections: tuple[str, ...] = (),
 ):
     from queries.explore import neighbourhood_graph as neighbourhood
 
     return neighbourhood(
-        store(), entity_id, depth=depth, kinds=list(kinds) or None, limit=limit, verified=verified
+        store(),
+        entity_id,
+        depth=depth,
+        kinds=list(kinds) or None,
+        limit=limit,
+        verified=verified,
+        collections=list(collections) or None,
     )
 
 
@@ -193,12 +205,14 @@ def subgraph(  # type: ignore[no-untyped-def]
     entity_id: str, *, depth: int, kinds: list[str], limit: int, verified: bool | None = None
 ):
     """The neighbourhood of an entity as a networkx graph (cached); of confirmed facts only
-    when `verified` (default: the sidebar's 只看已核实 switch)."""
-    if verified is None:
-        from ui.scope import verified_only
+    when `verified` (default: the sidebar's 只看已核实 switch); of the facts the sidebar's
+    文档集 support (and the roster's hierarchy) when some are chosen, as every page counts."""
+    from ui.scope import collections, verified_only
 
+    if verified is None:
         verified = verified_only()
-    return _subgraph(store_key(), entity_id, depth, tuple(sorted(kinds)), limit, verified)
+    chosen = tuple(sorted(collections() or ()))
+    return _subgraph(store_key(), entity_id, depth, tuple(sorted(kinds)), limit, verified, chosen)
 
 
 def clear_caches() -> None:
