@@ -138,11 +138,34 @@ def run(name: str, params: dict[str, Any] | None = None) -> tuple[list[dict[str,
     return _answer(name, params)
 
 
+#: the kinds whose ids are their names after a prefix (`initiative:诉源治理`): a link may put an
+#: alias there (`initiative:源头治理`), which names the entity as the alias alone does
+_NAMED_KINDS = {
+    "court": "Court",
+    "tribunal": "Tribunal",
+    "initiative": "Initiative",
+    "org": "Organization",
+}
+
+
 @st.cache_data(ttl=300, max_entries=256, show_spinner=False)
 def _resolve(store_key: str, value: str, label: str | None) -> str:
     import queries
+    from graph.errors import EntityNotFound
 
-    return queries.resolve_entity(store(), value, label=label, where=f"“{value}”")
+    found = queries.resolve_entity(store(), value, label=label, where=f"“{value}”")
+    prefix, _, name = found.partition(":")
+    kind = _NAMED_KINDS.get(prefix)
+    if found != value or not kind or not name or label not in (None, kind):
+        return found
+    if store().read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": value}, limit=1):
+        return value
+    # an id the graph does not have, such as initiative:<alias>: the entity of that name or
+    # alias and kind, else the id as given (the page says the graph has no such entity)
+    try:
+        return queries.resolve_entity(store(), name, label=kind, where=f"“{value}”")
+    except EntityNotFound:
+        return value
 
 
 def resolve(value: str, label: str | None = None) -> str:
