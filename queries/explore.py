@@ -6,7 +6,7 @@ ArcadeDB and Neo4j 5 alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -512,20 +512,27 @@ def neighbourhood_graph(
     kinds: list[str] | None = None,
     limit: int = 200,
     verified: bool = False,
+    collections: Sequence[str] | None = None,
 ) -> nx.MultiDiGraph:
     """The subgraph around `entity` as a networkx graph (for the network view and graph
     exports): the named query `neighbourhood` picks the nodes, nearest first, at most
     `limit` of them; `graph.export.fetch_subgraph` reads them with their relationships
-    (`verified`: through and with confirmed facts only, as the 只看已核实 switch asks)."""
-    from graph.export import fetch_subgraph
+    (`verified`: through and with confirmed facts only, as the 只看已核实 switch asks).
+    With `collections` (the sidebar's 文档集), the nodes are reached through the facts their
+    documents support (and the roster's hierarchy), and the graph holds only those facts,
+    each citing only those documents (`graph.export.within`)."""
+    from graph.collections import parse_names
+    from graph.export import fetch_subgraph, within
     from queries.registry import run
 
+    names = parse_names(list(collections or ())) or []
     raw = {
         "entity": entity,
         "depth": depth,
         "kinds": kinds,
         "size": min(max(limit, 1), 3000),
         "verified": verified,
+        "collections": ",".join(names) or None,
     }
     rows = run(store, "neighbourhood", raw).rows
     order: list[str] = [entity]
@@ -535,7 +542,25 @@ def neighbourhood_graph(
             if node not in seen:
                 seen.add(node)
                 order.append(node)
-    return fetch_subgraph(store, order[:limit], verified=verified)
+    graph = fetch_subgraph(store, order[:limit], verified=verified)
+    if not names:
+        return graph
+    return within(graph, entity, _chosen_among(store, graph, names))
+
+
+def _chosen_among(store: GraphStore, graph: nx.MultiDiGraph, names: list[str]) -> set[str]:
+    """Those of the documents `graph`'s facts cite that are in the collections `names`: each
+    looked up by its id (a few hundred at most), where listing every document of the
+    collections reads them all (seconds on a store of 200,000 documents)."""
+    from graph.collections import DEFAULT_COLLECTION
+
+    ids = sorted({d for *_, cited in graph.edges(data="doc_ids") for d in cited or ()})
+    rows = store.read(
+        "UNWIND $ids AS id MATCH (d:Document {id: id}) "
+        "WHERE any(c IN coalesce(d.collections, [$default]) WHERE c IN $names) RETURN d.id AS id",
+        {"ids": ids, "names": names, "default": DEFAULT_COLLECTION},
+    )
+    return {r["id"] for r in rows}
 
 
 _UNDER_UNIT = Param(

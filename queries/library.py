@@ -122,6 +122,17 @@ def in_collections(rel: str) -> str:
     )
 
 
+def in_collections_or_reference(rel: str) -> str:
+    """Cypher: like `in_collections`, but reference data (a `source` such as the court
+    roster, stated by no document) counts whatever the choice: for queries over every kind
+    of fact (the network), where the roster's hierarchy must not vanish with the choice (as
+    `graph.export.within` keeps it)."""
+    return (
+        f"($collections IS NULL OR {rel}.source IS NOT NULL "
+        f"OR any(x IN {rel}.doc_ids WHERE $collections_docs[x] IS NOT NULL))"
+    )
+
+
 def docs_in_collections(rel: str) -> str:
     """Cypher: the documents of fact `rel` in the chosen collections (all of them when none
     were chosen), so a table's 文档数 and its evidence count what the user chose."""
@@ -365,17 +376,20 @@ NEIGHBOURHOOD = register(
         description="Relationships within `depth` steps of an entity (documents excluded), as "
         "edges with both ends; kinds restrict every node on the way. Up to `size` direct "
         "relationships come first, then the first `size` longer paths the server finds, so "
-        "a hub's neighbourhood stays bounded (a view of N nodes needs no more than N).",
+        "a hub's neighbourhood stays bounded (a view of N nodes needs no more than N). With "
+        "collections, only the facts a document of those collections supports, and the "
+        "roster's hierarchy (reference data), on every step.",
         cypher="""
 MATCH (n:Entity {id: $entity})-[r:FACT_RELS]-(m:Entity)
 WHERE (size($kinds) = 0 OR (n.kind IN $kinds AND m.kind IN $kinds)) AND CONFIRMED_R
+  AND IN_COLLECTIONS_R
 WITH r LIMIT $size
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN collect([EDGE, 1]) AS packed
 UNION ALL
 MATCH p = (n:Entity {id: $entity})-[:FACT_RELS*1..{depth}]-(m:Entity)
 WHERE length(p) >= 2 AND (size($kinds) = 0 OR all(x IN nodes(p) WHERE x.kind IN $kinds))
-  AND all(q IN relationships(p) WHERE CONFIRMED_Q)
+  AND all(q IN relationships(p) WHERE CONFIRMED_Q AND IN_COLLECTIONS_Q)
 WITH p LIMIT $size
 UNWIND relationships(p) AS r
 WITH r, length(p) AS hops, startNode(r) AS a, endNode(r) AS b
@@ -383,7 +397,9 @@ RETURN collect([EDGE, hops]) AS packed
 """.replace("FACT_RELS", _FACT_RELS)
         .replace("EDGE", _EDGE)
         .replace("CONFIRMED_R", is_confirmed("r"))
-        .replace("CONFIRMED_Q", is_confirmed("q")),
+        .replace("CONFIRMED_Q", is_confirmed("q"))
+        .replace("IN_COLLECTIONS_R", in_collections_or_reference("r"))
+        .replace("IN_COLLECTIONS_Q", in_collections_or_reference("q")),
         params=(
             _ENTITY,
             Param("depth", "int", "深度", default=1, minimum=1, maximum=3, splice=True),
@@ -398,6 +414,7 @@ RETURN collect([EDGE, hops]) AS packed
                 help="先直接关系、后更长的路径：每种最多这么多（200：网络页默认的节点上限）",
             ),
             VERIFIED,
+            COLLECTIONS,
         ),
         absent={"kinds": []},  # one text and one set of parameter types, kinds or not
         row_limit=6000,

@@ -153,9 +153,14 @@ def render() -> None:
     props = state.entity(entity_id)
     graph = state.subgraph(entity_id, depth=depth, kinds=kinds, limit=limit)
     n = graph.number_of_nodes()
+    from ui.scope import collections
+
+    chosen = collections()
     st.caption(
         f"{props.get('name', entity_id)} 周围 {depth} 步内：{n} 个节点，{graph.number_of_edges()} 条关系"
         + ("（已达节点上限，可提高上限或减少类型）" if n >= limit else "")
+        # the facts of the sidebar's 文档集, as every page counts (the roster's hierarchy too)
+        + (f"；仅计文档集：{'、'.join(chosen)}（及法院名录的隶属关系）" if chosen else "")
     )
     graph_note(entity_id, depth, kinds, limit)
     # a notice comes and goes inside this container, so the network keeps its place on the
@@ -207,9 +212,18 @@ def _graph_key(graph: Any) -> str:
     return digest(sorted(graph.nodes), sorted(str(k) for *_, k in graph.edges(keys=True)))
 
 
+#: behind a node's label: vis-network draws the edges' labels first and the nodes' labels
+#: last, so a white box under each node's label keeps an edge label that runs under it (学习考察：
+#: 一站式多元解纷机制 between two close courts) from being read through it
+LABEL_BACKGROUND = "rgba(255,255,255,0.85)"
+
+
 def view_data(graph: Any, title: str, physics: bool) -> dict[str, Any]:
-    """What the network component draws for `graph` (cached per subgraph, title and physics)."""
-    return _data_cached(graph, _graph_key(graph), title, physics, True)
+    """What the network component draws for `graph` (cached per subgraph, title and physics),
+    each node's label on a white box (`LABEL_BACKGROUND`)."""
+    data = _data_cached(graph, _graph_key(graph), title, physics, True)  # a copy of its own
+    data["options"]["nodes"]["font"]["background"] = LABEL_BACKGROUND
+    return data
 
 
 def _node_details(graph: Any) -> None:

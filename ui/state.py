@@ -138,11 +138,34 @@ def run(name: str, params: dict[str, Any] | None = None) -> tuple[list[dict[str,
     return _answer(name, params)
 
 
+#: the kinds whose ids are their names after a prefix (`initiative:诉源治理`): a link may put an
+#: alias there (`initiative:源头治理`), which names the entity as the alias alone does
+_NAMED_KINDS = {
+    "court": "Court",
+    "tribunal": "Tribunal",
+    "initiative": "Initiative",
+    "org": "Organization",
+}
+
+
 @st.cache_data(ttl=300, max_entries=256, show_spinner=False)
 def _resolve(store_key: str, value: str, label: str | None) -> str:
     import queries
+    from graph.errors import EntityNotFound
 
-    return queries.resolve_entity(store(), value, label=label, where=f"“{value}”")
+    found = queries.resolve_entity(store(), value, label=label, where=f"“{value}”")
+    prefix, _, name = found.partition(":")
+    kind = _NAMED_KINDS.get(prefix)
+    if found != value or not kind or not name or label not in (None, kind):
+        return found
+    if store().read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": value}, limit=1):
+        return value
+    # an id the graph does not have, such as initiative:<alias>: the entity of that name or
+    # alias and kind, else the id as given (the page says the graph has no such entity)
+    try:
+        return queries.resolve_entity(store(), name, label=kind, where=f"“{value}”")
+    except EntityNotFound:
+        return value
 
 
 def resolve(value: str, label: str | None = None) -> str:
@@ -180,12 +203,24 @@ def entity(entity_id: str) -> dict[str, Any]:
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
 def _subgraph(  # type: ignore[no-untyped-def]
-    store_key: str, entity_id: str, depth: int, kinds: tuple[str, ...], limit: int, verified: bool
+    store_key: str,
+    entity_id: str,
+    depth: int,
+    kinds: tuple[str, ...],
+    limit: int,
+    verified: bool,
+    collections: tuple[str, ...] = (),
 ):
     from queries.explore import neighbourhood_graph as neighbourhood
 
     return neighbourhood(
-        store(), entity_id, depth=depth, kinds=list(kinds) or None, limit=limit, verified=verified
+        store(),
+        entity_id,
+        depth=depth,
+        kinds=list(kinds) or None,
+        limit=limit,
+        verified=verified,
+        collections=list(collections) or None,
     )
 
 
@@ -193,12 +228,14 @@ def subgraph(  # type: ignore[no-untyped-def]
     entity_id: str, *, depth: int, kinds: list[str], limit: int, verified: bool | None = None
 ):
     """The neighbourhood of an entity as a networkx graph (cached); of confirmed facts only
-    when `verified` (default: the sidebar's 只看已核实 switch)."""
-    if verified is None:
-        from ui.scope import verified_only
+    when `verified` (default: the sidebar's 只看已核实 switch); of the facts the sidebar's
+    文档集 support (and the roster's hierarchy) when some are chosen, as every page counts."""
+    from ui.scope import collections, verified_only
 
+    if verified is None:
         verified = verified_only()
-    return _subgraph(store_key(), entity_id, depth, tuple(sorted(kinds)), limit, verified)
+    chosen = tuple(sorted(collections() or ()))
+    return _subgraph(store_key(), entity_id, depth, tuple(sorted(kinds)), limit, verified, chosen)
 
 
 def clear_caches() -> None:

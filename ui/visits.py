@@ -10,7 +10,7 @@ import streamlit as st
 from graph.review import STATUS_ZH
 from queries.visits import DIRECTION_ZH
 from ui import state
-from ui.common import confidence_zh, facts_note, table
+from ui.common import PRIOR_ZH, confidence_zh, facts_note, table
 
 #: what a visit that names no initiative studied shows as its topic
 NO_TOPIC = "（未写明）"
@@ -84,7 +84,15 @@ def initiative_visits(initiative_id: str) -> None:
     if not rows:
         st.info("文档中没有其他法院就这项举措学习考察的记录。")
         return
-    st.caption("谁向谁学习这项举措（按日期排列）：扩散研究可据此追踪从试点法院到学习单位的路径。")
+    # the table fits the page (its last column was cut off at 1440 pixels): the confidence is
+    # its number, and what the number is (every visit's: a rule's prior) is said once above
+    priors = [r for r in rows if r["confidence_shown"].endswith(f"（{PRIOR_ZH}）")]
+    for r in priors:
+        r["confidence_shown"] = r["confidence_shown"].removesuffix(f"（{PRIOR_ZH}）")
+    st.caption(
+        "谁向谁学习这项举措（按日期排列）：扩散研究可据此追踪从试点法院到学习单位的路径。"
+        + (f"置信度为{PRIOR_ZH}。" if priors else "")
+    )
     table(
         rows,
         {

@@ -138,3 +138,31 @@ def test_the_page_begins_with_that_import(small_store, app, monkeypatch) -> None
     at = app(page="network", id=g.SUYUAN)
     assert not at.exception
     assert begun == ["networkx"]
+
+
+def test_the_network_follows_the_sidebar_collections(small_store, app) -> None:
+    """网络 drew every collection's facts whatever the sidebar chose: with a collection chosen
+    it draws only the facts of its documents (and the roster's hierarchy), and says so."""
+    from graph.collections import add_to_collection
+
+    add_to_collection(small_store, g.DOC_A, "甲")
+    add_to_collection(small_store, g.DOC_B, "乙")
+    every = {
+        n["id"] for n in component_data(app(page="network", id=g.SUYUAN, depth="2"))[0]["nodes"]
+    }
+    assert {g.MID, g.RATE, g.ZHANG} <= every
+    at = app(page="network", id=g.SUYUAN, depth="2", collections="乙")
+    assert not at.exception and not at.error
+    (data,) = component_data(at)
+    chosen = {n["id"] for n in data["nodes"]}
+    assert {g.SUYUAN, g.BING, g.DING} <= chosen
+    assert not {g.RATE, g.ZHANG} & chosen  # 甲's figure and role
+    assert caption_nodes(at) == len(chosen)
+    assert any("仅计文档集：乙" in str(c.value) for c in at.caption)
+
+
+def test_a_node_label_sits_on_a_white_box(small_store, app) -> None:
+    """An edge label running under a node's label was read through it (学习考察 between two
+    close courts): each node's label is drawn on a white box, over the edges' labels."""
+    (data,) = component_data(app(page="network", id=g.SUYUAN))
+    assert data["options"]["nodes"]["font"]["background"].startswith("rgba(255,255,255")

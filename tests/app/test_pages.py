@@ -526,6 +526,18 @@ def test_unknown_entity_is_a_chinese_error(small_store, app) -> None:
     assert any("图中没有找到这个实体" in t and "检索" in t for t in texts(at, "error"))
 
 
+def test_an_alias_after_the_kind_prefix_opens_the_entity(small_store, app) -> None:
+    """A link written as initiative:<alias> (an alias the CLI accepts) said the graph had no
+    such entity: it opens the initiative the alias names, as the alias alone does."""
+    at = app(page="initiative", id="initiative:源头治理")
+    no_trouble(at)
+    assert url(at, "id") == g.SUYUAN
+    assert "甲省乙市丁县人民法院" in set(frame(at, "initiative.adopters_table")["单位"])
+    unit = app(page="unit", id="court:丙区法院")  # a court's short name after its prefix
+    no_trouble(unit)
+    assert url(unit, "id") == g.BING
+
+
 def test_unknown_page_falls_back_to_overview(small_store, app) -> None:
     at = app(page="nowhere")
     assert not at.exception

@@ -114,6 +114,19 @@ def test_initiative_page_shows_the_visits_about_it(empty_store, app) -> None:
     assert list(visits["学习单位"]) == ["甲省乙市丁县人民法院"]
 
 
+def test_the_initiative_visits_table_fits_the_page(empty_store, app) -> None:
+    """举措 › 学习考察 was wider than the page at 1440 pixels (its last links cut off): the
+    qualifier every visit's confidence carries (a rule's prior) is said once above the table,
+    and each row shows the number."""
+    g.load_small_graph(empty_store)
+    empty_store.write_documents([_visits_document()])
+    at = app(page="initiative", id=g.SUYUAN, tab="学习考察")
+    no_trouble(at)
+    (visits,) = [df.value for df in at.dataframe if "被学习单位" in df.value.columns]
+    assert list(visits["置信度"]) == ["0.60"]
+    assert any("置信度为规则先验，未经标注校准" in str(c.value) for c in at.caption)
+
+
 def test_a_unit_without_visits_says_so(small_store, app) -> None:
     at = app(page="unit", id=g.BING, tab="学习考察")
     no_trouble(at)

@@ -64,6 +64,7 @@ def test_parameters_are_checked() -> None:
         "kinds": ["Court", "Initiative"],
         "size": 200,
         "verified": False,
+        "collections": None,
     }
 
 
