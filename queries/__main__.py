@@ -105,6 +105,15 @@ def format_table(result: QueryResult) -> str:
     return "\n".join(lines)
 
 
+def _chosen_documents(result: QueryResult) -> set[str] | None:
+    """The documents of the collections `result` was asked for (None: no choice, or every
+    document), as the query's run looked them up: a fact is cited from one of them."""
+    for p in result.query.params:
+        if p.type == "collections" and result.params.get(p.name) is not None:
+            return set(result.params.get(p.name + "_docs") or ())
+    return None
+
+
 def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None, bom: bool = True) -> None:
     """The answer as `fmt` (table, json or csv) on `out`. With `store`, json and csv rows
     also get `year` and each fact's sentence, document title and URL
@@ -113,7 +122,7 @@ def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None, bom: bo
     the note is a sentence for a person). `bom`: csv starts with a UTF-8 BOM (for Excel)."""
     columns, rows = list(result.columns), list(result.rows)
     if store is not None and fmt in ("json", "csv"):
-        columns, rows = cited_rows(store, columns, rows)
+        columns, rows = cited_rows(store, columns, rows, docs=_chosen_documents(result))
     if "date_note" in columns:  # a sentence for a person, written in English for the log
         rows = [{**r, "date_note": date_note_zh(r.get("date_note"))} for r in rows]
     if fmt == "json":

@@ -35,7 +35,7 @@ only text: CSV, Excel, the table view.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.export import LIST_SEPARATOR, join_list
@@ -107,17 +107,20 @@ def _with_year(columns: Sequence[str]) -> list[str]:
 
 
 class _Fact(NamedTuple):
-    docs: set[str] | None  # the documents a fact may be cited from (None: any)
+    docs: Collection[str] | None  # the documents a fact may be cited from (None: any)
     date: str | None  # its date as the row or relationship gives it
     corrected: bool = False  # a reviewer corrected it: its date is theirs, kept as it is
 
 
-def _allowed(facts: Iterable[dict[str, Any]]) -> dict[str, _Fact]:
-    """fact id -> the documents it may be cited from (its row's `doc_ids`, None: any) and
-    its date, of each row or relationship that carries a `fact_id`."""
+def _allowed(
+    facts: Iterable[dict[str, Any]], docs: Collection[str] | None = None
+) -> dict[str, _Fact]:
+    """fact id -> the documents it may be cited from (its row's `doc_ids`, else `docs`; None:
+    any) and its date, of each row or relationship that carries a `fact_id`."""
+    chosen = None if docs is None else docs if isinstance(docs, (set, frozenset)) else set(docs)
     return {
         a["fact_id"]: _Fact(
-            set(a["doc_ids"]) if isinstance(a.get("doc_ids"), list) else None,
+            set(a["doc_ids"]) if isinstance(a.get("doc_ids"), list) else chosen,
             a.get("date"),
             "corrected" in (a.get("status"), a.get("review_status")),
         )
@@ -196,11 +199,17 @@ def _sources(store: GraphStore, facts: dict[str, _Fact]) -> dict[str, dict[str, 
 
 
 def cited_rows(
-    store: GraphStore, columns: Sequence[str], rows: Sequence[dict[str, Any]]
+    store: GraphStore,
+    columns: Sequence[str],
+    rows: Sequence[dict[str, Any]],
+    *,
+    docs: Collection[str] | None = None,
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """`columns` and `rows` with `year` (where rows have a `date`) and, where they have a
     `fact_id`, the citation columns (`CITATION_COLUMNS`): what an export hands a researcher.
-    A row keeps the columns it has; a fact with no sentence left gets empty ones."""
+    A row keeps the columns it has; a fact with no sentence left gets empty ones. `docs`:
+    the documents of the collections the answer was asked for, those a row without its own
+    `doc_ids` may be cited from (None: any)."""
     cols = _with_year(columns)
     if "date" in cols and "year" not in columns:
         rows = [{**r, "year": year_of(r.get("date"))} for r in rows]
@@ -208,7 +217,7 @@ def cited_rows(
         rows = list(rows)
     if "fact_id" not in cols:
         return cols, rows
-    found = _sources(store, _allowed(rows))
+    found = _sources(store, _allowed(rows, docs))
     added = [c for c in CITATION_COLUMNS if c not in cols]
     final = [*cols, *added]
     out = []

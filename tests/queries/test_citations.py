@@ -225,6 +225,22 @@ def test_graph_export_takes_collections(small, tmp_path, capsys) -> None:
     assert capsys.readouterr().err.startswith("Error: 图中没有文档集「丙报」")
 
 
+def test_a_query_with_collections_cites_its_facts_from_those_collections_only(
+    small, capsys
+) -> None:
+    """`neighbourhood` rows carry no documents of their own: with collections, each fact is
+    cited from a document of the chosen collections, whichever it would cite otherwise."""
+    add_to_collection(small, g.DOC_A, "甲报")
+    add_to_collection(small, g.DOC_B, "乙报")
+    args = ["neighbourhood", "--param", f"entity={g.BING}", "--format", "json"]
+    for chosen, doc in (("甲报", g.DOC_A), ("乙报", g.DOC_B)):
+        extra = ["--param", f"collections={chosen}"]
+        assert queries_cli.main([*args, *extra]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        adopted = next(r for r in rows if r["type"] == "ADOPTED" and r["target"] == g.SUYUAN)
+        assert adopted["evidence_doc_id"] == doc, chosen
+
+
 def test_within_keeps_what_the_documents_support_and_is_connected() -> None:
     graph = nx.MultiDiGraph()
     graph.add_edge("a", "b", doc_ids=["d1"])
