@@ -1061,23 +1061,12 @@ class RecordDecision:
                     {sentence_hash(e["sentence"]) for e in snap.get("evidence", [])}
                 )
         if d.decision == "correct" and self.snapshot:
-            figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
-            dst = d.new.get("dst") or d.old.get("dst") or ""
-            was = f"{d.old.get('type')} {d.old.get('src')} → {d.old.get('dst')}"
-            if figure and label_kind(dst) != "Outcome":
-                moved = f"（改到 → {dst}）" if dst != d.old.get("dst") else ""
-                raise BadParameter(
-                    f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改"
-                    f"（REPORTED unit → figure），而不是在 {was}{moved} 上"
-                )
-            if (
-                d.old.get("type") == "REPORTED"
-                and label_kind(d.old.get("src") or "") != "Outcome"
-                and label_kind(d.old.get("dst") or "") == "Outcome"
-                and label_kind(d.new.get("dst") or "") == "Initiative"
-            ):  # the figure would leave every answer: its initiative is its link's
+            fault = _figure_fields_fault(d)
+            if fault:
+                raise BadParameter(fault)
+            if _moves_figure_away(d):  # its initiative is its link's
                 links = [r["fact_id"] for r in tx.run(_FIGURE_LINKS, figure=d.old["dst"])]
-                raise BadParameter(_relink_words(d.fact_id, was, links))
+                raise BadParameter(_relink_words(d.fact_id, _fact_words(d.old), links))
         if d.decision == "merge":  # (as `merge_entities`: the entity kept must be here)
             keep = str(d.new.get("keep") or "")
             if not tx.run("MATCH (n:Entity {id: $id}) RETURN n.id AS id", id=keep).single():
@@ -1154,6 +1143,41 @@ RETURN r.fact_id AS fact_id, i.id AS initiative ORDER BY fact_id
 """
 
 
+def _reports_figure(type_: Any, src: Any, dst: Any) -> bool:
+    """Whether a fact is a unit's report of a figure (REPORTED unit → outcome)."""
+    return (
+        type_ == "REPORTED"
+        and label_kind(str(src or "")) != "Outcome"
+        and label_kind(str(dst or "")) == "Outcome"
+    )
+
+
+def _moves_figure_away(d: Decision) -> bool:
+    """Whether correction `d` moves a unit's report of a figure to an initiative: the figure
+    would leave every answer (its initiative is its link's: `relink_figure`)."""
+    return _reports_figure(d.old.get("type"), d.old.get("src"), d.old.get("dst")) and (
+        label_kind(str(d.new.get("dst") or "")) == "Initiative"
+    )
+
+
+def _fact_words(old: dict[str, Any]) -> str:
+    return f"{old.get('type')} {old.get('src') or ''} → {old.get('dst') or ''}"
+
+
+def _figure_fields_fault(d: Decision) -> str | None:
+    """Why correction `d` may not set a figure's fields (value, period …): the fact it
+    corrects, or moves to, reports no figure; None when it may."""
+    figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
+    dst = str(d.new.get("dst") or d.old.get("dst") or "")
+    if not figure or label_kind(dst) == "Outcome":
+        return None
+    moved = f"（改到 → {dst}）" if dst != d.old.get("dst") else ""
+    return (
+        f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改（REPORTED unit → figure），"
+        f"而不是在 {_fact_words(d.old)}{moved} 上"
+    )
+
+
 def _relink_words(fid: str, was: str, links: Sequence[str]) -> str:
     """Why a unit's fact that reports a figure is not moved to an initiative."""
     where = (
@@ -1172,10 +1196,8 @@ def figure_reported(store: GraphStore, fact_id_: str) -> str | None:
     """The figure (outcome id) a unit's fact reporting a figure (REPORTED unit → outcome)
     reports, or None for any other fact."""
     for r in store.read(_FIND_FACT, {"fact_id": fact_id_}):
-        src, dst = str(r["src"] or ""), str(r["dst"] or "")
-        kinds = (label_kind(src), label_kind(dst))
-        if r["type"] == "REPORTED" and kinds[0] != "Outcome" and kinds[1] == "Outcome":
-            return dst
+        if _reports_figure(r["type"], r["src"], r["dst"]):
+            return str(r["dst"])
     return None
 
 
@@ -1398,25 +1420,14 @@ def _check_record(d: Decision, *, today: str) -> None:
         bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
         if bad:
             raise BadParameter(f"不能修改 {'、'.join(sorted(bad))}")
-        old_src, old_dst = str(d.old.get("src") or ""), str(d.old.get("dst") or "")
-        if (
-            d.old.get("type") == "REPORTED"
-            and label_kind(old_src) != "Outcome"
-            and label_kind(old_dst) == "Outcome"
-            and label_kind(str(d.new.get("dst") or "")) == "Initiative"
-        ):  # (as RecordDecision refuses it: the figure would leave every answer)
+        if _moves_figure_away(d):  # (as RecordDecision refuses it)
             raise BadParameter(
-                f"{d.fact_id} 是单位报告数字的事实（REPORTED {old_src} → {old_dst}）：不能改为"
+                f"{d.fact_id} 是单位报告数字的事实（{_fact_words(d.old)}）：不能改为"
                 "举措，数字关联的举措记在它的关联事实（REPORTED 数字 → 举措）上"
             )
-        figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
-        dst = str(d.new.get("dst") or old_dst)
-        if figure and label_kind(dst) != "Outcome":
-            moved = f"（改到 → {dst}）" if dst != old_dst else ""
-            raise BadParameter(
-                f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改（REPORTED unit → "
-                f"figure），而不是在 {d.old.get('type')} {old_src} → {old_dst}{moved} 上"
-            )
+        fault = _figure_fields_fault(d)
+        if fault:
+            raise BadParameter(fault)
         check_values(d.new, today=today)
     elif d.decision == "add":
         start, end = d.new.get("start"), d.new.get("end")
@@ -2384,23 +2395,14 @@ def _lines(path: str | Path, *, today: str | None = None) -> list[_Line]:
     return out
 
 
-def _read_records(
-    path: str | Path, *, today: str | None = None
-) -> tuple[list[tuple[str, Decision]], list[tuple[str, str]]]:
-    """The decisions of a file, each with where it is (file, line, id), and the records
-    refused (where, why): not a decision record, or one `check_record` refuses."""
-    lines = _lines(path, today=today)
-    good = [(x.where, x.decision) for x in lines if x.decision is not None and not x.why]
-    return good, [(x.where, x.why) for x in lines if x.why]
-
-
 def read_jsonl(path: str | Path) -> list[Decision]:
     """The decisions of a file; BadParameter naming the first record that is none, or that
     the command line would refuse (`check_record`)."""
-    good, refused = _read_records(path)
-    if refused:
-        raise BadParameter(f"{refused[0][0]}：{refused[0][1]}")
-    return [d for _, d in good]
+    lines = _lines(path)
+    for x in lines:
+        if x.why:
+            raise BadParameter(f"{x.where}：{x.why}")
+    return [x.decision for x in lines if x.decision is not None]
 
 
 def _fact_groups(lines: Sequence[_Line]) -> dict[str, str]:
